@@ -1,0 +1,45 @@
+//! One module per group of subcommands.
+
+pub mod calendar;
+pub mod serve;
+pub mod users;
+
+use anyhow::Context;
+
+use cchc_app::App;
+use cchc_store::Db;
+
+use crate::config::Settings;
+
+/// Opens the database (creating the data folder for SQLite) and applies migrations.
+pub async fn open(settings: &Settings) -> anyhow::Result<App> {
+    if settings.is_sqlite() {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!(
+                "không tạo được thư mục dữ liệu {}",
+                settings.data_dir.display()
+            )
+        })?;
+    }
+    let db = Db::connect(&settings.database_url)
+        .await
+        .context("không kết nối được cơ sở dữ liệu")?;
+    db.migrate()
+        .await
+        .context("không cập nhật được cấu trúc cơ sở dữ liệu")?;
+    Ok(App::new(db, settings.auth.clone()))
+}
+
+/// Reads a password from the first line of standard input.
+pub fn password_from_stdin() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("không đọc được mật khẩu từ stdin")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    anyhow::ensure!(
+        !password.is_empty(),
+        "mật khẩu trống: hãy gửi mật khẩu qua stdin, ví dụ: echo 'MatKhau123' | cchc user add ..."
+    );
+    Ok(password)
+}

@@ -1,0 +1,5 @@
+//! Integration tests of cchc-domain (one binary).
+
+mod calendar;
+mod schedule;
+mod target;

@@ -1,0 +1,17 @@
+//! All SQL of cchc. One [`Db`] handle over SQLite (embedded default) and
+//! PostgreSQL; every query is written once with portable `$1` placeholders and
+//! runs inside a [`Tx`]. Dialect differences live in [`db`].
+
+pub mod audit;
+mod db;
+pub mod error;
+pub mod meta;
+pub mod schema;
+pub mod sessions;
+pub mod units;
+pub mod users;
+
+pub use db::{Backend, Db, Tx};
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,3 @@
+//! Store integration tests.
+
+mod schema;

@@ -1,0 +1,76 @@
+//! The JSON API under `/api/v1`: bearer-token authentication, errors as
+//! `{"error":{"code","message"}}`, and an OpenAPI 3 document generated from
+//! the handlers' annotations.
+
+pub mod audit;
+pub mod auth;
+pub mod units;
+pub mod users;
+
+use axum::Json;
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// A JSON body whose rejection is an [`ApiError`] in our error format.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+/// A path parameter whose rejection is an [`ApiError`].
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
+/// Query parameters whose rejection is an [`ApiError`].
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct ApiQuery<T>(pub T);
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "cchc API", description = "API quản lý cải cách hành chính. Đăng nhập bằng POST /api/v1/auth/login rồi gửi `Authorization: Bearer <token>`."),
+    paths(
+        auth::login, auth::logout, auth::me,
+        units::list, units::create, units::show, units::update,
+        users::list, users::create, users::show, users::update,
+        audit::list,
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags(
+        (name = "auth", description = "Đăng nhập, mã truy cập"),
+        (name = "units", description = "Cơ cấu tổ chức"),
+        (name = "users", description = "Người dùng và vai trò"),
+        (name = "audit", description = "Nhật ký hệ thống"),
+    )
+)]
+pub struct ApiDoc;
+
+pub async fn openapi_json(_: axum::extract::State<AppState>) -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}
+
+/// Swagger UI at `/api/docs/`, its assets served from the binary.
+pub fn swagger_ui() -> axum::Router<AppState> {
+    SwaggerUi::new("/api/docs")
+        .config(Config::new(["/api/v1/openapi.json"]))
+        .into()
+}
