@@ -78,6 +78,7 @@ pub async fn submit(
 
 pub async fn logout(
     State(state): State<AppState>,
+    _user: crate::auth::PageUser,
     ClientIp(ip): ClientIp,
     jar: CookieJar,
 ) -> Response {

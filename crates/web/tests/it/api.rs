@@ -1,0 +1,232 @@
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use cchc_domain::roles::Role;
+use cchc_testkit::org;
+
+use crate::support::webs;
+
+#[tokio::test]
+async fn login_me_and_logout() {
+    for web in webs().await {
+        let o = org::build(&web.t.app).await;
+        org::user(
+            &web.t.app,
+            "cv",
+            Role::Staff,
+            Some(o.inside),
+            Some(o.inside),
+        )
+        .await;
+        let bad = web
+            .api(
+                Method::POST,
+                "/api/v1/auth/login",
+                None,
+                Some(json!({"username": "cv", "password": "sai"})),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNAUTHORIZED, "{}", web.t.db.name);
+        assert_eq!(bad.json()["error"]["code"], "invalid_credentials");
+        assert_eq!(
+            bad.json()["error"]["message"],
+            "Tên đăng nhập hoặc mật khẩu không đúng."
+        );
+
+        let ok = web
+            .api(
+                Method::POST,
+                "/api/v1/auth/login",
+                None,
+                Some(json!({"username": "cv", "password": org::PASSWORD})),
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::OK);
+        let token = ok.json()["token"].as_str().unwrap().to_string();
+        let me = web
+            .api(Method::GET, "/api/v1/me", Some(&token), None)
+            .await
+            .json();
+        assert_eq!(me["username"], "cv");
+        assert_eq!(me["roles"], json!([{"role": "staff", "unit_id": o.inside}]));
+
+        assert_eq!(
+            web.api(Method::POST, "/api/v1/auth/logout", Some(&token), None)
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
+        let after = web.api(Method::GET, "/api/v1/me", Some(&token), None).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(after.headers["www-authenticate"], "Bearer");
+        assert_eq!(after.json()["error"]["code"], "unauthenticated");
+    }
+}
+
+#[tokio::test]
+async fn units_create_update_conflict_and_errors() {
+    for web in webs().await {
+        let o = org::build(&web.t.app).await;
+        org::user(&web.t.app, "qt", Role::Admin, None, None).await;
+        let token = web.token("qt").await;
+        let t = Some(token.as_str());
+        let body = json!({"code": "kn", "name": "  Trung tâm Kiểm nghiệm ", "kind": "subordinate", "parent_id": o.root, "aliases": ["TTKN"]});
+        let made = web.api(Method::POST, "/api/v1/units", t, Some(body)).await;
+        assert_eq!(
+            made.status,
+            StatusCode::CREATED,
+            "{} on {}",
+            made.body,
+            web.t.db.name
+        );
+        let unit = made.json();
+        assert_eq!(unit["code"], "KN");
+        assert_eq!(unit["name"], "Trung tâm Kiểm nghiệm");
+        assert_eq!(unit["kind_label"], "Đơn vị trực thuộc");
+        let id = unit["id"].as_i64().unwrap();
+
+        let found = web
+            .api(Method::GET, "/api/v1/units?q=kiem%20nghiem", t, None)
+            .await
+            .json();
+        let codes: Vec<_> = found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["code"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(codes, ["SYT", "KN"]);
+
+        let update = json!({"version": 1, "code": "KN", "name": "Trung tâm Kiểm nghiệm Thuốc", "kind": "subordinate", "parent_id": o.root, "valid_from": unit["valid_from"]});
+        let updated = web
+            .api(
+                Method::PUT,
+                &format!("/api/v1/units/{id}"),
+                t,
+                Some(update.clone()),
+            )
+            .await;
+        assert_eq!(updated.status, StatusCode::OK, "{}", updated.body);
+        assert_eq!(updated.json()["version"], 2);
+        let stale = web
+            .api(Method::PUT, &format!("/api/v1/units/{id}"), t, Some(update))
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        assert_eq!(stale.json()["error"]["code"], "conflict");
+
+        let invalid = web
+            .api(
+                Method::POST,
+                "/api/v1/units",
+                t,
+                Some(json!({"code": "", "name": "", "kind": "x"})),
+            )
+            .await;
+        assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields: Vec<_> = invalid.json()["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            fields.contains(&"code".to_string()) && fields.contains(&"kind".to_string()),
+            "{fields:?}"
+        );
+
+        let broken = web.api(Method::POST, "/api/v1/units", t, None).await;
+        assert_eq!(broken.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(broken.json()["error"]["code"], "unsupported_media_type");
+        let missing = web.api(Method::GET, "/api/v1/units/999999", t, None).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert_eq!(missing.json()["error"]["message"], "Không tìm thấy đơn vị.");
+        let not_a_number = web.api(Method::GET, "/api/v1/units/abc", t, None).await;
+        assert_eq!(not_a_number.json()["error"]["code"], "not_found");
+    }
+}
+
+#[tokio::test]
+async fn users_are_created_listed_and_paginated() {
+    for web in webs().await {
+        let o = org::build(&web.t.app).await;
+        org::user(&web.t.app, "qt", Role::Admin, None, None).await;
+        let token = web.token("qt").await;
+        let t = Some(token.as_str());
+        for i in 0..3 {
+            let body = json!({"username": format!("nv{i}"), "password": "mat-khau-123", "full_name": format!("Nhân viên Đức {i}"), "unit_id": o.inside, "roles": [{"role": "staff", "unit_id": o.inside}]});
+            let r = web.api(Method::POST, "/api/v1/users", t, Some(body)).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        }
+        let page = web
+            .api(
+                Method::GET,
+                "/api/v1/users?q=duc&per_page=2&page=2",
+                t,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(page["total"], 3, "{}", web.t.db.name);
+        assert_eq!(page["items"].as_array().unwrap().len(), 1);
+        let bad_role = json!({"username": "x1", "password": "mat-khau-123", "full_name": "X", "roles": [{"role": "boss", "unit_id": null}]});
+        let r = web
+            .api(Method::POST, "/api/v1/users", t, Some(bad_role))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("boss")
+        );
+    }
+}
+
+#[tokio::test]
+async fn audit_api_filters_by_entity() {
+    for web in webs().await {
+        let o = org::build(&web.t.app).await;
+        org::user(&web.t.app, "qt", Role::Admin, None, None).await;
+        let token = web.token("qt").await;
+        let r = web
+            .api(
+                Method::GET,
+                &format!("/api/v1/audit?entity_type=unit&entity_id={}", o.inside),
+                Some(&token),
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(r["total"], 1, "{}", web.t.db.name);
+        assert_eq!(r["items"][0]["action"], "create");
+        assert_eq!(r["items"][0]["after"]["code"], "VPS");
+    }
+}
+
+#[tokio::test]
+async fn openapi_document_covers_every_api_route() {
+    let web = webs().await.remove(0);
+    let doc = web
+        .api(Method::GET, "/api/v1/openapi.json", None, None)
+        .await
+        .json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for route in cchc_web::routes::catalog()
+        .iter()
+        .filter(|r| r.path.starts_with("/api/v1/") && r.path != "/api/v1/openapi.json")
+    {
+        let method = route.method.as_str().to_lowercase();
+        assert!(
+            doc["paths"][route.path][&method].is_object(),
+            "{} {} missing from OpenAPI",
+            route.method,
+            route.path
+        );
+    }
+    let docs = web.api(Method::GET, "/api/docs/", None, None).await;
+    assert_eq!(docs.status, StatusCode::OK);
+    assert!(
+        docs.body.contains("swagger"),
+        "Swagger UI served from the binary"
+    );
+}

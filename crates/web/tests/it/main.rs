@@ -1,0 +1,8 @@
+//! Web tests: the real router driven through `tower::ServiceExt::oneshot`,
+//! on SQLite and (when configured) PostgreSQL.
+
+mod api;
+mod pages;
+mod permissions;
+mod security;
+mod support;

@@ -1,0 +1,309 @@
+//! Walks every route of the catalog with every role, granted inside the
+//! owning unit, outside it and over the whole organisation, plus anonymous,
+//! and checks allowed or denied. A route without an expectation fails the test.
+
+use std::collections::BTreeMap;
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use cchc_domain::roles::Role;
+use cchc_testkit::org;
+use cchc_web::routes::{Access, catalog};
+
+use crate::support::{Reply, Web, webs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Inside,
+    Outside,
+    Global,
+}
+
+/// Who may pass a route, beyond the anonymous/logged-in gate.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    Public,
+    AnyUser,
+    AnyAdmin,
+    /// Admin covering the resource (inside or global).
+    AdminOver,
+    /// Admin, coordinator or leader anywhere.
+    UserViewers,
+    /// Admin, coordinator or leader covering the resource.
+    UserViewersOver,
+    GlobalAdmin,
+}
+
+impl Rule {
+    fn allows(self, role: Role, place: Place) -> bool {
+        let viewer = matches!(role, Role::Admin | Role::Coordinator | Role::Leader);
+        match self {
+            Rule::Public | Rule::AnyUser => true,
+            Rule::AnyAdmin => role == Role::Admin,
+            Rule::AdminOver => role == Role::Admin && place != Place::Outside,
+            Rule::UserViewers => viewer,
+            Rule::UserViewersOver => viewer && place != Place::Outside,
+            Rule::GlobalAdmin => role == Role::Admin && place == Place::Global,
+        }
+    }
+}
+
+struct Fixture {
+    org: org::Org,
+    /// A staff member of the unit below `inside`.
+    target_user: i64,
+}
+
+/// (expected rule, sample body) for each route; `{id}` is filled per route.
+fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<String>)> {
+    use Rule::*;
+    let unit_form = format!(
+        "version=1&code=VPS-TN&name=B%E1%BB%99+ph%E1%BA%ADn&kind=other&parent_id={}&valid_from=2020-01-01",
+        f.org.inside
+    );
+    let new_unit_form = format!(
+        "code=MOI&name=M%E1%BB%9Bi&kind=other&parent_id={}&valid_from=2024-01-01",
+        f.org.inside_child
+    );
+    let user_form = format!(
+        "version=1&full_name=Ng%C6%B0%E1%BB%9Di&unit_id={0}&is_active=1&role_0=staff&scope_0={0}",
+        f.org.inside_child
+    );
+    let new_user_form = format!(
+        "username=moi&full_name=M%E1%BB%9Bi&password=mat-khau-moi&unit_id={0}&role_0=staff&scope_0={0}",
+        f.org.inside_child
+    );
+    let unit_json = json!({"version": 1, "code": "VPS-TN", "name": "Bộ phận", "kind": "other", "parent_id": f.org.inside, "valid_from": "2020-01-01"});
+    let new_unit_json =
+        json!({"code": "MOI-API", "name": "Mới", "kind": "other", "parent_id": f.org.inside_child});
+    let user_json = json!({"version": 1, "full_name": "Người", "unit_id": f.org.inside_child, "is_active": true, "roles": [{"role": "staff", "unit_id": f.org.inside_child}]});
+    let new_user_json = json!({"username": "moi-api", "password": "mat-khau-moi", "full_name": "Mới", "unit_id": f.org.inside_child, "roles": [{"role": "staff", "unit_id": f.org.inside_child}]});
+    let login_form = format!("username=dang-nhap&password={}", org::PASSWORD);
+    let login_json = json!({"username": "dang-nhap", "password": org::PASSWORD});
+    let s = |v: &str| Some(v.to_string());
+    let j = |v: serde_json::Value| Some(v.to_string());
+    BTreeMap::from([
+        ((Method::GET, "/healthz"), (Public, None)),
+        ((Method::GET, "/static/{*path}"), (Public, None)),
+        ((Method::GET, "/login"), (Public, None)),
+        ((Method::POST, "/login"), (Public, Some(login_form))),
+        ((Method::POST, "/logout"), (AnyUser, s(""))),
+        ((Method::GET, "/"), (AnyUser, None)),
+        ((Method::GET, "/units"), (AnyUser, None)),
+        ((Method::GET, "/units/new"), (AnyAdmin, None)),
+        ((Method::POST, "/units"), (AdminOver, Some(new_unit_form))),
+        ((Method::GET, "/units/{id}"), (AnyUser, None)),
+        ((Method::GET, "/units/{id}/edit"), (AdminOver, None)),
+        ((Method::POST, "/units/{id}"), (AdminOver, Some(unit_form))),
+        ((Method::GET, "/units/{id}/close"), (AdminOver, None)),
+        (
+            (Method::POST, "/units/{id}/close"),
+            (AdminOver, s("version=1&valid_to=2030-01-01")),
+        ),
+        ((Method::GET, "/users"), (UserViewers, None)),
+        ((Method::GET, "/users/new"), (AnyAdmin, None)),
+        ((Method::POST, "/users"), (AdminOver, Some(new_user_form))),
+        ((Method::GET, "/users/{id}"), (UserViewersOver, None)),
+        ((Method::POST, "/users/{id}"), (AdminOver, Some(user_form))),
+        (
+            (Method::POST, "/users/{id}/password"),
+            (AdminOver, s("password=mat-khau-dat-lai")),
+        ),
+        ((Method::GET, "/audit"), (GlobalAdmin, None)),
+        ((Method::GET, "/account"), (AnyUser, None)),
+        (
+            (Method::POST, "/account/password"),
+            (
+                AnyUser,
+                s("current_password=sai&new_password=abcdefgh1&confirm_password=abcdefgh1"),
+            ),
+        ),
+        (
+            (Method::POST, "/api/v1/auth/login"),
+            (Public, j(login_json)),
+        ),
+        ((Method::POST, "/api/v1/auth/logout"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/me"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/units"), (AnyUser, None)),
+        (
+            (Method::POST, "/api/v1/units"),
+            (AdminOver, j(new_unit_json)),
+        ),
+        ((Method::GET, "/api/v1/units/{id}"), (AnyUser, None)),
+        (
+            (Method::PUT, "/api/v1/units/{id}"),
+            (AdminOver, j(unit_json)),
+        ),
+        ((Method::GET, "/api/v1/users"), (UserViewers, None)),
+        (
+            (Method::POST, "/api/v1/users"),
+            (AdminOver, j(new_user_json)),
+        ),
+        ((Method::GET, "/api/v1/users/{id}"), (UserViewersOver, None)),
+        (
+            (Method::PUT, "/api/v1/users/{id}"),
+            (AdminOver, j(user_json)),
+        ),
+        ((Method::GET, "/api/v1/audit"), (GlobalAdmin, None)),
+        ((Method::GET, "/api/v1/openapi.json"), (Public, None)),
+        ((Method::GET, "/api/docs/"), (Public, None)),
+    ])
+}
+
+fn concrete(path: &str, f: &Fixture) -> String {
+    let id = if path.starts_with("/users") || path.starts_with("/api/v1/users") {
+        f.target_user
+    } else {
+        f.org.inside_child
+    };
+    path.replace("{id}", &id.to_string())
+        .replace("{*path}", "app.css")
+}
+
+/// 401 / 403 / a redirect to the login page mean "denied".
+fn denied(reply: &Reply, page: bool) -> bool {
+    let to_login = page
+        && reply.status == StatusCode::SEE_OTHER
+        && reply.location().starts_with("/login?next=");
+    reply.status == StatusCode::UNAUTHORIZED || reply.status == StatusCode::FORBIDDEN || to_login
+}
+
+async fn call(
+    web: &Web,
+    method: &Method,
+    path: &str,
+    page: bool,
+    user: Option<&str>,
+    body: Option<&str>,
+) -> Reply {
+    if page {
+        let session = match user {
+            Some(u) => Some(web.session(u).await),
+            None => None,
+        };
+        web.page(method.clone(), path, session.as_deref(), body)
+            .await
+    } else {
+        let token = match user {
+            Some(u) => Some(web.token(u).await),
+            None => None,
+        };
+        let json = body.map(|b| serde_json::from_str(b).expect("sample JSON"));
+        web.api(method.clone(), path, token.as_deref(), json).await
+    }
+}
+
+#[tokio::test]
+async fn every_route_allows_exactly_the_expected_roles() {
+    for web in webs().await {
+        let app = &web.t.app;
+        let o = org::build(app).await;
+        let target_user = org::user(
+            app,
+            "muc-tieu",
+            Role::Staff,
+            Some(o.inside_child),
+            Some(o.inside_child),
+        )
+        .await;
+        // Logs in through the login routes; nothing else touches this account.
+        org::user(app, "dang-nhap", Role::Viewer, Some(o.outside), None).await;
+        let mut users = Vec::new();
+        for role in Role::ALL {
+            for (place, scope) in [
+                (Place::Inside, Some(o.inside)),
+                (Place::Outside, Some(o.outside)),
+                (Place::Global, None),
+            ] {
+                let name = format!("{}-{:?}", role.code(), place).to_lowercase();
+                org::user(app, &name, role, scope, scope).await;
+                users.push((name, role, place));
+            }
+        }
+        let f = Fixture {
+            org: o,
+            target_user,
+        };
+        let table = expectations(&f);
+        let routes = catalog();
+        for route in &routes {
+            assert!(
+                table.contains_key(&(route.method.clone(), route.path)),
+                "route {} {} has no permission expectation",
+                route.method,
+                route.path
+            );
+        }
+        assert_eq!(
+            table.len(),
+            routes.len(),
+            "expectations for routes that do not exist"
+        );
+
+        let mut failures = Vec::new();
+        for route in &routes {
+            let (rule, body) = &table[&(route.method.clone(), route.path)];
+            let path = concrete(route.path, &f);
+            assert_eq!(
+                route.access == Access::Public,
+                matches!(rule, Rule::Public),
+                "{} {}: catalog access",
+                route.method,
+                route.path
+            );
+            let anon = call(
+                &web,
+                &route.method,
+                &path,
+                route.page,
+                None,
+                body.as_deref(),
+            )
+            .await;
+            if denied(&anon, route.page) == matches!(rule, Rule::Public) {
+                failures.push(format!(
+                    "{} {} anonymous: {} {}",
+                    route.method,
+                    path,
+                    anon.status,
+                    anon.location()
+                ));
+            }
+            for (name, role, place) in &users {
+                let reply = call(
+                    &web,
+                    &route.method,
+                    &path,
+                    route.page,
+                    Some(name),
+                    body.as_deref(),
+                )
+                .await;
+                let expected = rule.allows(*role, *place);
+                if denied(&reply, route.page) == expected {
+                    failures.push(format!(
+                        "{} {} as {name}: got {} (expected {})",
+                        route.method,
+                        path,
+                        reply.status,
+                        if expected { "allowed" } else { "denied" }
+                    ));
+                }
+                if reply.status.is_server_error() {
+                    failures.push(format!(
+                        "{} {} as {name}: server error {}",
+                        route.method, path, reply.body
+                    ));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} on {}:\n{}",
+            failures.len(),
+            web.t.db.name,
+            failures.join("\n")
+        );
+    }
+}
