@@ -95,7 +95,7 @@ const UNITS: &[(&str, &str, &str, &str, &str)] = &[
 
 /// (username, full name, home unit, role, role unit: "" for the whole organisation)
 const USERS: &[(&str, &str, &str, Role, &str)] = &[
-    ("admin", "Quản trị hệ thống", "VPS", Role::Admin, ""),
+    ("admin", "Đỗ Quang Tuấn", "VPS", Role::Admin, ""),
     ("daumoi", "Nguyễn Thị Hoa", "VPS", Role::Coordinator, ""),
     ("giamdoc", "Trần Văn Minh", ROOT, Role::Viewer, ""),
     ("lanhdao.vps", "Lê Văn Hùng", "VPS", Role::Leader, "VPS"),

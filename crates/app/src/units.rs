@@ -33,8 +33,8 @@ pub fn tree(units: &[Unit], query: &str, today: NaiveDate, include_closed: bool)
         .iter()
         .filter(|u| include_closed || u.is_open_on(today))
         .collect();
-    let matches =
-        |u: &Unit| query.trim().is_empty() || text::matches_folded(&u.search_text(), query);
+    let searching = !query.trim().is_empty();
+    let matches = |u: &Unit| !searching || text::matches_folded(&u.search_text(), query);
     let mut keep: Vec<UnitId> = Vec::new();
     for u in visible.iter().filter(|u| matches(u)) {
         let mut cur = Some(u.id);
@@ -61,7 +61,7 @@ pub fn tree(units: &[Unit], query: &str, today: NaiveDate, include_closed: bool)
                 unit: u.clone(),
                 depth,
                 open: u.is_open_on(today),
-                matched: matches(u),
+                matched: searching && matches(u),
             });
         }
         let children = visible.iter().filter(|c| c.parent_id == Some(u.id)).rev();
@@ -73,7 +73,10 @@ pub fn tree(units: &[Unit], query: &str, today: NaiveDate, include_closed: bool)
 impl App {
     pub async fn units(&self, _actor: &Actor) -> Result<Vec<Unit>> {
         let mut tx = self.db.read().await?;
-        Ok(store::list(&mut tx).await?)
+        let mut units = store::list(&mut tx).await?;
+        // Divisions before subordinate units, then Vietnamese alphabetical order.
+        units.sort_by_cached_key(|u| (u.kind, text::sort_key(&u.name), u.id));
+        Ok(units)
     }
 
     pub async fn unit_tree(

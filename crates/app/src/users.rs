@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use cchc_domain::ValidationErrors;
 use cchc_domain::actor::Actor;
 use cchc_domain::roles::{Role, RoleGrant};
+use cchc_domain::text;
 use cchc_domain::units::UnitId;
 use cchc_domain::users::{
     User, UserProfile, normalise_username, validate_password, validate_username,
@@ -94,10 +95,16 @@ impl App {
         }
         let mut tx = self.db.read().await?;
         let all = store::search(&mut tx, query).await?;
-        Ok(all
+        let mut visible: Vec<User> = all
             .into_iter()
             .filter(|u| covers_unit(actor, &VIEW_ROLES, u.unit_id))
-            .collect())
+            .collect();
+        // Vietnamese lists sort people by given name (the last word), then the full name.
+        visible.sort_by_cached_key(|u| {
+            let given = u.full_name.rsplit(' ').next().unwrap_or_default();
+            (text::sort_key(given), text::sort_key(&u.full_name), u.id)
+        });
+        Ok(visible)
     }
 
     pub async fn user(&self, actor: &Actor, id: i64) -> Result<User> {

@@ -13,7 +13,7 @@ use cchc_domain::actor::Actor;
 use cchc_domain::roles::Role;
 use cchc_domain::units::{Unit, UnitDraft, UnitKind, subtree_ids};
 
-use super::{opt_date, opt_id, opt_text};
+use super::{date_input, opt_id, opt_text};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::error::status_of;
@@ -189,22 +189,32 @@ impl UnitForm {
             aliases: u.aliases.join("; "),
             kind: u.kind.code().into(),
             parent_id: u.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-            valid_from: u.valid_from.to_string(),
-            valid_to: u.valid_to.map(|d| d.to_string()).unwrap_or_default(),
+            valid_from: date_vn(u.valid_from),
+            valid_to: opt_date_vn(u.valid_to),
         }
     }
 
-    fn draft(&self) -> UnitDraft {
-        UnitDraft {
+    fn draft(&self) -> Result<UnitDraft, AppError> {
+        let mut errors = ValidationErrors::default();
+        let mut date = |field, value: &str| {
+            date_input(field, value).unwrap_or_else(|e| {
+                errors.add(field, e.summary());
+                None
+            })
+        };
+        let valid_from = date("valid_from", &self.valid_from);
+        let valid_to = date("valid_to", &self.valid_to);
+        errors.into_result()?;
+        Ok(UnitDraft {
             code: self.code.clone(),
             name: self.name.clone(),
             short_name: opt_text(&self.short_name),
             aliases: vec![self.aliases.clone()],
             kind: self.kind.clone(),
             parent_id: opt_id(&self.parent_id),
-            valid_from: opt_date(&self.valid_from),
-            valid_to: opt_date(&self.valid_to),
-        }
+            valid_from,
+            valid_to,
+        })
     }
 }
 
@@ -321,7 +331,7 @@ pub async fn new_form(
             "department".into()
         },
         parent_id: q.parent.map(|p| p.to_string()).unwrap_or_default(),
-        valid_from: state.app.today().to_string(),
+        valid_from: date_vn(state.app.today()),
         ..Default::default()
     };
     Ok(render(
@@ -334,7 +344,11 @@ pub async fn create(
     PageUser(actor): PageUser,
     Form(form): Form<UnitForm>,
 ) -> Result<Response, PageError> {
-    match state.app.create_unit(&actor, form.draft()).await {
+    let created = match form.draft() {
+        Ok(draft) => state.app.create_unit(&actor, draft).await,
+        Err(error) => Err(error),
+    };
+    match created {
         Ok(unit) => Ok(Redirect::to(&format!("/units/{}?ok=created", unit.id)).into_response()),
         Err(error) => rejected(&state, &actor, None, form, error).await,
     }
@@ -367,11 +381,11 @@ pub async fn update(
     Form(form): Form<UnitForm>,
 ) -> Result<Response, PageError> {
     let version = form.version.trim().parse().unwrap_or(0);
-    match state
-        .app
-        .update_unit(&actor, id, version, form.draft())
-        .await
-    {
+    let updated = match form.draft() {
+        Ok(draft) => state.app.update_unit(&actor, id, version, draft).await,
+        Err(error) => Err(error),
+    };
+    match updated {
         Ok(_) => Ok(Redirect::to(&format!("/units/{id}?ok=saved")).into_response()),
         Err(error) => rejected(&state, &actor, Some(id), form, error).await,
     }
@@ -402,7 +416,7 @@ pub async fn close_form(
         id,
         name: unit.name,
         version: unit.version,
-        valid_to: state.app.today().to_string(),
+        valid_to: date_vn(state.app.today()),
         error: None,
     }))
 }
@@ -425,11 +439,14 @@ pub async fn close(
     let mut form = UnitForm::from_unit(&unit);
     form.valid_to = f.valid_to.clone();
     let version = f.version.trim().parse().unwrap_or(0);
-    let mut draft = form.draft();
-    if draft.valid_to.is_none() {
-        draft.valid_to = Some(state.app.today());
-    }
-    match state.app.update_unit(&actor, id, version, draft).await {
+    let updated = match form.draft() {
+        Ok(mut draft) => {
+            draft.valid_to = draft.valid_to.or(Some(state.app.today()));
+            state.app.update_unit(&actor, id, version, draft).await
+        }
+        Err(error) => Err(error),
+    };
+    match updated {
         Ok(_) => Ok(Redirect::to(&format!("/units/{id}?ok=closed")).into_response()),
         Err(error @ (AppError::Validation(_) | AppError::Conflict)) => {
             let page = ClosePage {

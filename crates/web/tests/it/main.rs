@@ -2,6 +2,7 @@
 //! on SQLite and (when configured) PostgreSQL.
 
 mod api;
+mod browser;
 mod pages;
 mod permissions;
 mod security;
