@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 mod clock;
 pub mod demo;
 mod error;

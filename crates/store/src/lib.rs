@@ -3,6 +3,7 @@
 //! runs inside a [`Tx`]. Dialect differences live in [`db`].
 
 pub mod audit;
+pub mod calendar;
 mod db;
 pub mod error;
 pub mod meta;

@@ -44,17 +44,19 @@ pub(crate) fn date_input(
     if v.is_empty() {
         return Ok(None);
     }
-    let parsed = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().or_else(|| {
-        let parts: Vec<&str> = v.split(['/', '-', '.']).map(str::trim).collect();
-        match parts.as_slice() {
-            [d, m, y] if y.len() == 4 => chrono::NaiveDate::from_ymd_opt(
-                y.parse().ok()?,
-                m.parse().ok()?,
-                d.parse().ok()?,
-            ),
-            _ => None,
-        }
-    });
+    let parsed = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            let parts: Vec<&str> = v.split(['/', '-', '.']).map(str::trim).collect();
+            match parts.as_slice() {
+                [d, m, y] if y.len() == 4 => chrono::NaiveDate::from_ymd_opt(
+                    y.parse().ok()?,
+                    m.parse().ok()?,
+                    d.parse().ok()?,
+                ),
+                _ => None,
+            }
+        });
     parsed.map(Some).ok_or_else(|| {
         cchc_domain::ValidationErrors::single(
             field,
@@ -75,7 +77,14 @@ mod tests {
     #[test]
     fn reads_dates_as_users_type_them() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
-        for input in ["05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026", "2026-03-05", " 05/03/2026 "] {
+        for input in [
+            "05/03/2026",
+            "5/3/2026",
+            "05-03-2026",
+            "05.03.2026",
+            "2026-03-05",
+            " 05/03/2026 ",
+        ] {
             assert_eq!(super::date_input("f", input).unwrap(), Some(d), "{input}");
         }
         assert_eq!(super::date_input("f", "").unwrap(), None);
