@@ -7,8 +7,11 @@ pub mod calendar;
 mod clock;
 pub mod demo;
 mod error;
+pub mod plans;
+pub mod tracking;
 pub mod units;
 pub mod users;
+pub mod work;
 
 use std::sync::Arc;
 

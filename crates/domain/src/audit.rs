@@ -29,6 +29,14 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("login_failed", "Đăng nhập thất bại"),
     ("logout", "Đăng xuất"),
     ("token_create", "Tạo mã truy cập API"),
+    ("move", "Di chuyển"),
+    ("renumber", "Đánh số lại"),
+    ("report", "Báo cáo kết quả"),
+    ("confirm", "Xác nhận"),
+    ("return", "Trả lại"),
+    ("set_due", "Đặt thời hạn"),
+    ("upload", "Tải lên"),
+    ("remove", "Gỡ bỏ"),
 ];
 
 /// Entity type codes and their Vietnamese labels.
@@ -37,6 +45,11 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("user", "Người dùng"),
     ("session", "Phiên đăng nhập"),
     ("api_token", "Mã truy cập API"),
+    ("plan", "Kế hoạch"),
+    ("plan_item", "Mục kế hoạch"),
+    ("occurrence", "Lần thực hiện"),
+    ("tracking", "Kết quả thực hiện"),
+    ("evidence", "Tài liệu kiểm chứng"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {

@@ -5,10 +5,12 @@ pub mod actor;
 pub mod audit;
 pub mod calendar;
 pub mod error;
+pub mod plans;
 pub mod roles;
 pub mod schedule;
 pub mod target;
 pub mod text;
+pub mod tracking;
 pub mod units;
 pub mod users;
 

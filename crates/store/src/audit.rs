@@ -7,6 +7,7 @@ use sqlx::types::Json;
 use cchc_domain::audit::AuditEntry;
 
 use crate::db::on_conn;
+use crate::filter::{Arg, Where, bind_args};
 use crate::{Result, Tx};
 
 pub struct NewAuditEntry<'a> {
@@ -55,44 +56,28 @@ pub struct AuditFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
-enum Arg {
-    Text(String),
-    Int(i64),
-    Time(DateTime<Utc>),
-}
-
 /// The WHERE clause (built from fixed fragments only) and its arguments.
-fn where_clause(f: &AuditFilter) -> (String, Vec<Arg>) {
-    let mut parts = Vec::new();
-    let mut args = Vec::new();
-    let mut push = |sql: &str, arg: Arg| {
-        args.push(arg);
-        parts.push(format!("{sql} ${}", args.len()));
-    };
+fn where_clause(f: &AuditFilter) -> Where {
+    let mut w = Where::default();
     if let Some(v) = &f.entity_type {
-        push("entity_type =", Arg::Text(v.clone()));
+        w.push("entity_type =", Arg::Text(v.clone()));
     }
     if let Some(v) = &f.entity_id {
-        push("entity_id =", Arg::Text(v.clone()));
+        w.push("entity_id =", Arg::Text(v.clone()));
     }
     if let Some(v) = &f.action {
-        push("action =", Arg::Text(v.clone()));
+        w.push("action =", Arg::Text(v.clone()));
     }
     if let Some(v) = f.actor_user_id {
-        push("actor_user_id =", Arg::Int(v));
+        w.push("actor_user_id =", Arg::Int(v));
     }
     if let Some(v) = f.from {
-        push("at >=", Arg::Time(v));
+        w.push("at >=", Arg::Time(v));
     }
     if let Some(v) = f.to {
-        push("at <", Arg::Time(v));
+        w.push("at <", Arg::Time(v));
     }
-    let sql = if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", parts.join(" AND "))
-    };
-    (sql, args)
+    w
 }
 
 #[derive(FromRow)]
@@ -117,7 +102,8 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<AuditEntry>, i64)> {
-    let (clause, args) = where_clause(filter);
+    let w = where_clause(filter);
+    let clause = w.sql();
     let page_sql = format!(
         "SELECT id, at, actor_user_id, actor_name, action, entity_type, entity_id, summary, before_json, \
          after_json, ip FROM audit_log{clause} ORDER BY at DESC, id DESC LIMIT {limit} OFFSET {offset}",
@@ -126,15 +112,14 @@ pub async fn list(
     );
     let count_sql = format!("SELECT COUNT(*) FROM audit_log{clause}");
     let (rows, total) = on_conn!(tx, |c| {
-        let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(page_sql));
-        let mut n = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql));
-        for a in &args {
-            (q, n) = match a {
-                Arg::Text(v) => (q.bind(v.clone()), n.bind(v.clone())),
-                Arg::Int(v) => (q.bind(*v), n.bind(*v)),
-                Arg::Time(v) => (q.bind(*v), n.bind(*v)),
-            };
-        }
+        let q = bind_args!(
+            sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(page_sql)),
+            &w.args
+        );
+        let n = bind_args!(
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql)),
+            &w.args
+        );
         (q.fetch_all(&mut *c).await?, n.fetch_one(&mut *c).await?)
     });
     let entries = rows

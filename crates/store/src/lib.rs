@@ -6,11 +6,15 @@ pub mod audit;
 pub mod calendar;
 mod db;
 pub mod error;
+mod filter;
 pub mod meta;
+pub mod plans;
 pub mod schema;
 pub mod sessions;
+pub mod tracking;
 pub mod units;
 pub mod users;
+pub mod work;
 
 pub use db::{Backend, Db, Tx};
 pub use error::StoreError;

@@ -11,6 +11,7 @@ use cchc_app::{App, AuthConfig, FixedClock};
 use cchc_store::{Backend, Db};
 
 pub mod org;
+pub mod plans;
 
 /// A database that exists for one test and is removed afterwards.
 pub struct TestDb {

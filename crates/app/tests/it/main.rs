@@ -1,5 +1,7 @@
 //! Use-case tests, each on SQLite and (when configured) PostgreSQL.
 
 mod auth;
+mod plans;
+mod tracking;
 mod units;
 mod users;

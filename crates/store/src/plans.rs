@@ -1,0 +1,444 @@
+//! Plans, reform areas, plan items and the units assigned to tasks.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::FromRow;
+
+use cchc_domain::plans::{
+    ItemId, ItemKind, Plan, PlanId, PlanItem, PlanStatus, TaskRole, TaskUnit, ValidItem, ValidPlan,
+};
+use cchc_domain::units::UnitId;
+
+use crate::db::on_conn;
+use crate::filter::{Arg, Where, bind_args};
+use crate::{Result, StoreError, Tx};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct Area {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub sort_order: i64,
+}
+
+pub async fn areas(tx: &mut Tx) -> Result<Vec<Area>> {
+    Ok(on_conn!(tx, |c| sqlx::query_as(
+        "SELECT id, code, name, sort_order FROM reform_areas ORDER BY sort_order, id"
+    )
+    .fetch_all(c)
+    .await?))
+}
+
+#[derive(FromRow)]
+struct PlanRow {
+    id: i64,
+    number: String,
+    title: String,
+    issuing_unit_id: i64,
+    issued_on: Option<NaiveDate>,
+    first_year: i64,
+    last_year: i64,
+    legal_bases: String,
+    status: String,
+    version: i64,
+}
+
+impl From<PlanRow> for Plan {
+    fn from(r: PlanRow) -> Plan {
+        Plan {
+            id: r.id,
+            number: r.number,
+            title: r.title,
+            issuing_unit_id: r.issuing_unit_id,
+            issued_on: r.issued_on,
+            first_year: r.first_year as i32,
+            last_year: r.last_year as i32,
+            legal_bases: r
+                .legal_bases
+                .lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            status: PlanStatus::parse(&r.status).unwrap_or(PlanStatus::Draft),
+            version: r.version,
+        }
+    }
+}
+
+const PLAN_COLUMNS: &str = "id, number, title, issuing_unit_id, issued_on, first_year, last_year, \
+                            legal_bases, status, version";
+
+pub async fn insert_plan(tx: &mut Tx, p: &ValidPlan, now: DateTime<Utc>) -> Result<PlanId> {
+    Ok(on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO plans (number, title, search_folded, issuing_unit_id, issued_on, first_year, \
+         last_year, legal_bases, status, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id",
+    )
+    .bind(&p.number)
+    .bind(&p.title)
+    .bind(p.search_text())
+    .bind(p.issuing_unit_id)
+    .bind(p.issued_on)
+    .bind(i64::from(p.first_year))
+    .bind(i64::from(p.last_year))
+    .bind(p.legal_bases.join("\n"))
+    .bind(p.status.code())
+    .bind(now)
+    .fetch_one(c)
+    .await?))
+}
+
+/// Overwrites the plan header if still at `expected_version`, else `Conflict`.
+pub async fn update_plan(
+    tx: &mut Tx,
+    id: PlanId,
+    expected_version: i64,
+    p: &ValidPlan,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = on_conn!(tx, |c| sqlx::query(
+        "UPDATE plans SET number = $1, title = $2, search_folded = $3, issuing_unit_id = $4, \
+         issued_on = $5, first_year = $6, last_year = $7, legal_bases = $8, status = $9, \
+         version = version + 1, updated_at = $10 WHERE id = $11 AND version = $12",
+    )
+    .bind(&p.number)
+    .bind(&p.title)
+    .bind(p.search_text())
+    .bind(p.issuing_unit_id)
+    .bind(p.issued_on)
+    .bind(i64::from(p.first_year))
+    .bind(i64::from(p.last_year))
+    .bind(p.legal_bases.join("\n"))
+    .bind(p.status.code())
+    .bind(now)
+    .bind(id)
+    .bind(expected_version)
+    .execute(c)
+    .await?
+    .rows_affected());
+    if changed == 0 {
+        return Err(StoreError::Conflict);
+    }
+    Ok(())
+}
+
+pub async fn get_plan(tx: &mut Tx, id: PlanId) -> Result<Option<Plan>> {
+    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1");
+    let row: Option<PlanRow> = on_conn!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(c)
+        .await?);
+    Ok(row.map(Plan::from))
+}
+
+/// Plans matching a folded query, newest first. `visible_units`: only plans
+/// issued by one of these units or with a task assigned to one (None: all).
+pub async fn list_plans(
+    tx: &mut Tx,
+    query_folded: &str,
+    visible_units: Option<&[UnitId]>,
+) -> Result<Vec<Plan>> {
+    let mut w = Where::default();
+    for word in query_folded.split(' ').filter(|w| !w.is_empty()) {
+        w.push("search_folded LIKE", Arg::Text(format!("%{word}%")));
+    }
+    if let Some(units) = visible_units {
+        // The same unit list twice: as issuer, and as assignee of a task.
+        let issuer_marks: Vec<String> = (0..units.len())
+            .map(|i| format!("${}", w.args.len() + i + 1))
+            .collect();
+        for u in units {
+            w.args.push(Arg::Int(*u));
+        }
+        let offset = w.args.len();
+        let assignee_marks: Vec<String> = (0..units.len())
+            .map(|i| format!("${}", offset + i + 1))
+            .collect();
+        for u in units {
+            w.args.push(Arg::Int(*u));
+        }
+        if units.is_empty() {
+            w.fixed("1 = 0");
+        } else {
+            w.fixed(&format!(
+                "(issuing_unit_id IN ({}) OR id IN (SELECT i.plan_id FROM plan_items i \
+                 JOIN task_units tu ON tu.item_id = i.id WHERE tu.unit_id IN ({})))",
+                issuer_marks.join(", "),
+                assignee_marks.join(", ")
+            ));
+        }
+    }
+    let sql = format!(
+        "SELECT {PLAN_COLUMNS} FROM plans{} ORDER BY first_year DESC, id DESC",
+        w.sql()
+    );
+    let rows: Vec<PlanRow> = on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_all(c)
+    .await?);
+    Ok(rows.into_iter().map(Plan::from).collect())
+}
+
+#[derive(FromRow)]
+struct ItemRow {
+    id: i64,
+    plan_id: i64,
+    parent_id: Option<i64>,
+    area_id: Option<i64>,
+    position: i64,
+    kind: String,
+    number: String,
+    content: String,
+    indicator: String,
+    output: String,
+    budget_vnd: Option<i64>,
+    lead_text: String,
+    cooperating_text: String,
+    start_text: String,
+    end_text: Option<String>,
+    note: String,
+    extra_json: String,
+    version: i64,
+}
+
+#[derive(FromRow)]
+struct UnitLink {
+    item_id: i64,
+    unit_id: i64,
+    role: String,
+}
+
+fn to_item(r: ItemRow, links: &[UnitLink]) -> PlanItem {
+    PlanItem {
+        id: r.id,
+        plan_id: r.plan_id,
+        parent_id: r.parent_id,
+        area_id: r.area_id,
+        position: r.position,
+        kind: ItemKind::parse(&r.kind).unwrap_or(ItemKind::Task),
+        number: r.number,
+        content: r.content,
+        indicator: r.indicator,
+        output: r.output,
+        budget_vnd: r.budget_vnd,
+        lead_text: r.lead_text,
+        cooperating_text: r.cooperating_text,
+        start_text: r.start_text,
+        end_text: r.end_text,
+        note: r.note,
+        extra: serde_json::from_str::<BTreeMap<String, String>>(&r.extra_json).unwrap_or_default(),
+        units: links
+            .iter()
+            .filter(|l| l.item_id == r.id)
+            .map(|l| TaskUnit {
+                unit_id: l.unit_id,
+                role: TaskRole::parse(&l.role).unwrap_or(TaskRole::Cooperating),
+            })
+            .collect(),
+        version: r.version,
+    }
+}
+
+const ITEM_COLUMNS: &str = "id, plan_id, parent_id, area_id, position, kind, number, content, \
+    indicator, output, budget_vnd, lead_text, cooperating_text, start_text, end_text, note, \
+    extra_json, version";
+
+/// Every item of a plan, ordered by (parent, position); callers build the tree.
+pub async fn items(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<PlanItem>> {
+    let sql =
+        format!("SELECT {ITEM_COLUMNS} FROM plan_items WHERE plan_id = $1 ORDER BY position, id");
+    let (rows, links) = on_conn!(tx, |c| {
+        let rows: Vec<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(plan_id)
+            .fetch_all(&mut *c)
+            .await?;
+        let links: Vec<UnitLink> = sqlx::query_as(
+            "SELECT tu.item_id, tu.unit_id, tu.role FROM task_units tu \
+             JOIN plan_items i ON i.id = tu.item_id WHERE i.plan_id = $1 \
+             ORDER BY tu.item_id, tu.position",
+        )
+        .bind(plan_id)
+        .fetch_all(&mut *c)
+        .await?;
+        (rows, links)
+    });
+    Ok(rows.into_iter().map(|r| to_item(r, &links)).collect())
+}
+
+pub async fn item(tx: &mut Tx, id: ItemId) -> Result<Option<PlanItem>> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM plan_items WHERE id = $1");
+    let (row, links) = on_conn!(tx, |c| {
+        let row: Option<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?;
+        let links: Vec<UnitLink> = sqlx::query_as(
+            "SELECT item_id, unit_id, role FROM task_units WHERE item_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await?;
+        (row, links)
+    });
+    Ok(row.map(|r| to_item(r, &links)))
+}
+
+pub async fn insert_item(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    position: i64,
+    v: &ValidItem,
+    now: DateTime<Utc>,
+) -> Result<ItemId> {
+    let extra = serde_json::to_string(&v.extra).unwrap_or_else(|_| "{}".into());
+    let id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO plan_items (plan_id, parent_id, area_id, position, kind, number, content, \
+         indicator, output, budget_vnd, lead_text, cooperating_text, start_text, end_text, note, \
+         extra_json, search_folded, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, \
+         $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18) RETURNING id",
+    )
+    .bind(plan_id)
+    .bind(v.parent_id)
+    .bind(v.area_id)
+    .bind(position)
+    .bind(v.kind.code())
+    .bind(&v.number)
+    .bind(&v.content)
+    .bind(&v.indicator)
+    .bind(&v.output)
+    .bind(v.budget_vnd)
+    .bind(&v.lead_text)
+    .bind(&v.cooperating_text)
+    .bind(&v.start_text)
+    .bind(&v.end_text)
+    .bind(&v.note)
+    .bind(extra)
+    .bind(v.search_text())
+    .bind(now)
+    .fetch_one(c)
+    .await?);
+    replace_units(tx, id, &v.units).await?;
+    Ok(id)
+}
+
+/// Overwrites an item if still at `expected_version`, else `Conflict`.
+pub async fn update_item(
+    tx: &mut Tx,
+    id: ItemId,
+    expected_version: i64,
+    v: &ValidItem,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let extra = serde_json::to_string(&v.extra).unwrap_or_else(|_| "{}".into());
+    let changed =
+        on_conn!(tx, |c| {
+            sqlx::query(
+        "UPDATE plan_items SET parent_id = $1, area_id = $2, kind = $3, number = $4, content = $5, \
+         indicator = $6, output = $7, budget_vnd = $8, lead_text = $9, cooperating_text = $10, \
+         start_text = $11, end_text = $12, note = $13, extra_json = $14, search_folded = $15, \
+         version = version + 1, updated_at = $16 WHERE id = $17 AND version = $18",
+    )
+    .bind(v.parent_id)
+    .bind(v.area_id)
+    .bind(v.kind.code())
+    .bind(&v.number)
+    .bind(&v.content)
+    .bind(&v.indicator)
+    .bind(&v.output)
+    .bind(v.budget_vnd)
+    .bind(&v.lead_text)
+    .bind(&v.cooperating_text)
+    .bind(&v.start_text)
+    .bind(&v.end_text)
+    .bind(&v.note)
+    .bind(extra)
+    .bind(v.search_text())
+    .bind(now)
+    .bind(id)
+    .bind(expected_version)
+    .execute(c)
+    .await?
+    .rows_affected()
+        });
+    if changed == 0 {
+        return Err(StoreError::Conflict);
+    }
+    replace_units(tx, id, &v.units).await
+}
+
+/// Where an item sits: parent, document position, number and area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub parent_id: Option<ItemId>,
+    pub position: i64,
+    pub number: String,
+    pub area_id: Option<i64>,
+}
+
+/// Sets an item's place (moving, renumbering, area inheritance); bumps its version.
+pub async fn place_item(tx: &mut Tx, id: ItemId, p: &Placement, now: DateTime<Utc>) -> Result<()> {
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE plan_items SET parent_id = $1, position = $2, number = $3, area_id = $4, \
+         version = version + 1, updated_at = $5 WHERE id = $6",
+    )
+    .bind(p.parent_id)
+    .bind(p.position)
+    .bind(&p.number)
+    .bind(p.area_id)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await?
+    .rows_affected());
+    Ok(())
+}
+
+pub async fn delete_item(tx: &mut Tx, id: ItemId, expected_version: i64) -> Result<()> {
+    let changed = on_conn!(tx, |c| sqlx::query(
+        "DELETE FROM plan_items WHERE id = $1 AND version = $2"
+    )
+    .bind(id)
+    .bind(expected_version)
+    .execute(c)
+    .await?
+    .rows_affected());
+    if changed == 0 {
+        return Err(StoreError::Conflict);
+    }
+    Ok(())
+}
+
+async fn replace_units(tx: &mut Tx, item_id: ItemId, units: &[TaskUnit]) -> Result<()> {
+    on_conn!(tx, |c| {
+        sqlx::query("DELETE FROM task_units WHERE item_id = $1")
+            .bind(item_id)
+            .execute(&mut *c)
+            .await?;
+        for (i, u) in units.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO task_units (item_id, unit_id, role, position) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(item_id)
+            .bind(u.unit_id)
+            .bind(u.role.code())
+            .bind(i as i64)
+            .execute(&mut *c)
+            .await?;
+        }
+    });
+    Ok(())
+}
+
+/// The next free position at the end of a plan.
+pub async fn next_position(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
+    let max: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT MAX(position) FROM plan_items WHERE plan_id = $1"
+    )
+    .bind(plan_id)
+    .fetch_one(c)
+    .await?);
+    Ok(max.map_or(1, |m| m + 1))
+}

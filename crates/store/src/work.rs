@@ -1,0 +1,228 @@
+//! Lists over tracking rows with their task, plan, area and unit: the
+//! "my unit" page, filtered lists and exports, and the counts of the plan
+//! overview. One query per page, whatever the plan's size.
+
+use chrono::NaiveDate;
+use sqlx::FromRow;
+
+use cchc_domain::plans::PlanId;
+use cchc_domain::tracking::Status;
+use cchc_domain::units::UnitId;
+
+use crate::db::on_conn;
+use crate::filter::{Arg, Where, bind_args};
+use crate::{Result, Tx};
+
+#[derive(Debug, Clone, Default)]
+pub struct WorkFilter {
+    pub plan_id: Option<PlanId>,
+    pub area_id: Option<i64>,
+    /// Only rows of these units (None: every unit).
+    pub units: Option<Vec<UnitId>>,
+    /// Plans whose rows are all visible (issuer covered), besides `units`.
+    pub whole_plans_of: Option<Vec<UnitId>>,
+    /// Only this unit's rows (within what the two fields above allow).
+    pub only_unit: Option<UnitId>,
+    pub status: Option<Status>,
+    pub open_only: bool,
+    pub final_only: bool,
+    /// Due on or before this day.
+    pub due_until: Option<NaiveDate>,
+    /// Due on or after this day.
+    pub due_from: Option<NaiveDate>,
+    /// Open and due before this day.
+    pub overdue_on: Option<NaiveDate>,
+    pub needs_decision: bool,
+    pub query_folded: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Soonest due first, undated last.
+    Due,
+    /// Plan order (for exports and the plan's own list).
+    Plan,
+    /// Most recently updated first.
+    Updated,
+}
+
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct WorkRow {
+    pub tracking_id: i64,
+    pub occurrence_id: i64,
+    pub item_id: i64,
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub item_number: String,
+    pub content: String,
+    pub indicator: String,
+    pub area_name: Option<String>,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub role: String,
+    pub status: String,
+    pub progress_pct: i64,
+    pub review: String,
+    pub result_text: String,
+    pub label: String,
+    pub due_on: Option<NaiveDate>,
+    pub decision: Option<String>,
+    pub completed_on: Option<NaiveDate>,
+    pub version: i64,
+}
+
+const FROM: &str = " FROM tracking t JOIN occurrences o ON o.id = t.occurrence_id \
+    JOIN plan_items i ON i.id = o.item_id JOIN plans p ON p.id = o.plan_id \
+    JOIN org_units u ON u.id = t.unit_id LEFT JOIN reform_areas a ON a.id = i.area_id";
+
+fn open_list() -> String {
+    Status::OPEN_CODES
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn where_of(f: &WorkFilter) -> Where {
+    let mut w = Where::default();
+    if let Some(p) = f.plan_id {
+        w.push("o.plan_id =", Arg::Int(p));
+    }
+    if let Some(a) = f.area_id {
+        w.push("i.area_id =", Arg::Int(a));
+    }
+    match (&f.units, &f.whole_plans_of) {
+        (Some(units), None) => w.any_of("t.unit_id", units.iter().map(|u| Arg::Int(*u))),
+        (Some(units), Some(issuers)) => {
+            let marks = |w: &mut Where, ids: &[UnitId]| {
+                let first = w.args.len() + 1;
+                w.args.extend(ids.iter().map(|u| Arg::Int(*u)));
+                (first..first + ids.len())
+                    .map(|n| format!("${n}"))
+                    .chain(std::iter::once("-1".to_string()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let own = marks(&mut w, units);
+            let issued = marks(&mut w, issuers);
+            w.fixed(&format!(
+                "(t.unit_id IN ({own}) OR p.issuing_unit_id IN ({issued}))"
+            ));
+        }
+        (None, _) => {}
+    }
+    if let Some(u) = f.only_unit {
+        w.push("t.unit_id =", Arg::Int(u));
+    }
+    if let Some(s) = f.status {
+        w.push("t.status =", Arg::Text(s.code().into()));
+    }
+    if f.open_only {
+        w.fixed(&format!("t.status IN ({})", open_list()));
+    }
+    if f.final_only {
+        w.fixed(&format!("t.status NOT IN ({})", open_list()));
+    }
+    if let Some(d) = f.due_until {
+        w.push("o.due_on <=", Arg::Date(d));
+    }
+    if let Some(d) = f.due_from {
+        w.push("o.due_on >=", Arg::Date(d));
+    }
+    if let Some(d) = f.overdue_on {
+        w.push("o.due_on <", Arg::Date(d));
+        w.fixed(&format!("t.status IN ({})", open_list()));
+    }
+    if f.needs_decision {
+        w.fixed("o.due_on IS NULL");
+    }
+    for word in f.query_folded.split(' ').filter(|w| !w.is_empty()) {
+        w.push("i.search_folded LIKE", Arg::Text(format!("%{word}%")));
+    }
+    w
+}
+
+/// One page of rows matching `f`, and the total count.
+pub async fn list(
+    tx: &mut Tx,
+    f: &WorkFilter,
+    order: Order,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<WorkRow>, i64)> {
+    let w = where_of(f);
+    let order_sql = match order {
+        Order::Due => "CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, i.position, t.id",
+        Order::Plan => {
+            "o.plan_id, i.position, o.seq, CASE t.role WHEN 'lead' THEN 0 ELSE 1 END, t.id"
+        }
+        Order::Updated => "t.updated_at DESC, t.id DESC",
+    };
+    let sql = format!(
+        "SELECT t.id AS tracking_id, o.id AS occurrence_id, i.id AS item_id, o.plan_id, \
+         p.title AS plan_title, i.number AS item_number, i.content, i.indicator, \
+         a.name AS area_name, t.unit_id, u.name AS unit_name, t.role, t.status, t.progress_pct, \
+         t.review, t.result_text, o.label, o.due_on, o.decision, t.completed_on, t.version\
+         {FROM}{} ORDER BY {order_sql} LIMIT {} OFFSET {}",
+        w.sql(),
+        limit.clamp(1, 100_000),
+        offset.max(0)
+    );
+    let count_sql = format!("SELECT COUNT(*){FROM}{}", w.sql());
+    Ok(on_conn!(tx, |c| {
+        let rows: Vec<WorkRow> = bind_args!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), &w.args)
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 = bind_args!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)), &w.args)
+            .fetch_one(&mut *c)
+            .await?;
+        (rows, total)
+    }))
+}
+
+/// Rows counted by a key (area or unit) and status, with overdue ones apart.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct Count {
+    pub key_id: Option<i64>,
+    pub key_name: Option<String>,
+    pub status: String,
+    pub n: i64,
+    pub overdue: i64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum GroupBy {
+    Area,
+    Unit,
+}
+
+/// Counts of the rows matching `f`, grouped by area or unit and status;
+/// `today` decides which open rows are overdue.
+pub async fn counts(
+    tx: &mut Tx,
+    f: &WorkFilter,
+    by: GroupBy,
+    today: NaiveDate,
+) -> Result<Vec<Count>> {
+    let mut w = where_of(f);
+    let (key, name, sort) = match by {
+        GroupBy::Area => ("i.area_id", "a.name", "MIN(a.sort_order)"),
+        GroupBy::Unit => ("t.unit_id", "u.name", "MIN(u.name)"),
+    };
+    w.args.push(Arg::Date(today));
+    let today_mark = w.args.len();
+    let sql = format!(
+        "SELECT {key} AS key_id, MIN({name}) AS key_name, t.status, COUNT(*) AS n, \
+         SUM(CASE WHEN o.due_on < ${today_mark} AND t.status IN ({open}) THEN 1 ELSE 0 END) AS overdue\
+         {FROM}{} GROUP BY {key}, t.status ORDER BY {sort}, {key}",
+        w.sql(),
+        open = open_list(),
+    );
+    let rows: Vec<Count> = on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_all(c)
+    .await?);
+    Ok(rows)
+}
