@@ -38,7 +38,8 @@ impl Default for WebConfig {
             secure_cookies: false,
             trust_forwarded_for: false,
             request_timeout: Duration::from_secs(30),
-            body_limit: 2 * 1024 * 1024,
+            // The hard cap; extractors keep axum's 2 MB default except evidence uploads.
+            body_limit: 24 * 1024 * 1024,
         }
     }
 }

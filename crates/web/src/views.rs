@@ -42,8 +42,12 @@ impl Chrome {
         };
         let mut nav = vec![NavGroup {
             label: "Chung",
-            items: vec![item("/", "Tổng quan")],
+            items: vec![item("/", "Tổng quan"), item("/my", "Việc của đơn vị tôi")],
         }];
+        nav.push(NavGroup {
+            label: "Kế hoạch CCHC",
+            items: vec![item("/plans", "Kế hoạch"), item("/work", "Theo dõi nhiệm vụ")],
+        });
         let mut org = vec![item("/units", "Cơ cấu tổ chức")];
         if actor.has_any_role(&[Role::Admin, Role::Coordinator, Role::Leader]) {
             org.push(item("/users", "Người dùng"));
@@ -90,6 +94,13 @@ fn notice(code: &str) -> Option<&'static str> {
         "saved" => "Đã lưu thay đổi.",
         "closed" => "Đã đóng đơn vị. Lịch sử của đơn vị vẫn được giữ lại.",
         "password" => "Đã đặt mật khẩu mới. Các phiên đăng nhập cũ của người dùng đã kết thúc.",
+        "deleted" => "Đã xóa.",
+        "renumbered" => "Đã đánh số lại các mục của kế hoạch.",
+        "reported" => "Đã gửi báo cáo kết quả.",
+        "confirmed" => "Đã xác nhận hoàn thành.",
+        "returned" => "Đã trả lại báo cáo cho đơn vị.",
+        "uploaded" => "Đã tải lên tài liệu kiểm chứng.",
+        "removed" => "Đã gỡ tài liệu.",
         _ => return None,
     })
 }

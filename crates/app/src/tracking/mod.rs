@@ -205,6 +205,30 @@ impl App {
         })
     }
 
+    /// The task a tracking row belongs to, if the actor sees it.
+    pub async fn item_of_tracking(&self, actor: &Actor, row_id: i64) -> Result<ItemId> {
+        let mut tx = self.db.read().await?;
+        let ctx = row_context(&mut tx, row_id).await?;
+        let (_, access) = self.plan_access(&mut tx, actor, ctx.plan.id).await?;
+        if !access.sees_item(&ctx.item) {
+            return Err(row_not_found());
+        }
+        Ok(ctx.item.id)
+    }
+
+    /// The task an occurrence belongs to, if the actor sees it.
+    pub async fn item_of_occurrence(&self, actor: &Actor, occurrence_id: i64) -> Result<ItemId> {
+        let mut tx = self.db.read().await?;
+        let not_found = || AppError::NotFound("Không tìm thấy lần thực hiện.");
+        let occ = store::occurrence(&mut tx, occurrence_id).await?.ok_or_else(not_found)?;
+        let item = plan_store::item(&mut tx, occ.item_id).await?.ok_or_else(not_found)?;
+        let (_, access) = self.plan_access(&mut tx, actor, item.plan_id).await?;
+        if !access.sees_item(&item) {
+            return Err(not_found());
+        }
+        Ok(item.id)
+    }
+
     /// A unit reports its part (status, progress, result, achieved value).
     pub async fn report(
         &self,

@@ -3,9 +3,13 @@
 pub mod account;
 pub mod audit;
 pub mod home;
+pub mod items;
 pub mod login;
+pub mod plans;
+pub mod tasks;
 pub mod units;
 pub mod users;
+pub mod work;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -92,5 +96,22 @@ mod tests {
             let err = super::date_input("f", bad).unwrap_err();
             assert!(err.summary().contains("ngày/tháng/năm"), "{bad}");
         }
+    }
+}
+
+/// The errors a form shows again (validation, conflict, duplicate), with
+/// their status; any other error becomes an error page.
+pub(crate) fn form_errors(
+    error: cchc_app::AppError,
+) -> Result<(axum::http::StatusCode, cchc_domain::ValidationErrors), crate::views::PageError> {
+    use cchc_app::AppError;
+    let status = crate::error::status_of(&error);
+    match error {
+        AppError::Validation(errors) => Ok((status, errors)),
+        AppError::Conflict | AppError::Duplicate(_) => Ok((
+            status,
+            cchc_domain::ValidationErrors::single("form", error.to_string()),
+        )),
+        other => Err(other.into()),
     }
 }
