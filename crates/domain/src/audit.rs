@@ -37,6 +37,7 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("user", "Người dùng"),
     ("session", "Phiên đăng nhập"),
     ("api_token", "Mã truy cập API"),
+    ("calendar_override", "Điều chỉnh lịch làm việc"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {
