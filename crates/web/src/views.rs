@@ -42,7 +42,7 @@ impl Chrome {
         };
         let mut nav = vec![NavGroup {
             label: "Chung",
-            items: vec![item("/", "Tổng quan")],
+            items: vec![item("/", "Tổng quan"), item("/calendar", "Lịch làm việc")],
         }];
         let mut org = vec![item("/units", "Cơ cấu tổ chức")];
         if actor.has_any_role(&[Role::Admin, Role::Coordinator, Role::Leader]) {
@@ -90,6 +90,10 @@ fn notice(code: &str) -> Option<&'static str> {
         "saved" => "Đã lưu thay đổi.",
         "closed" => "Đã đóng đơn vị. Lịch sử của đơn vị vẫn được giữ lại.",
         "password" => "Đã đặt mật khẩu mới. Các phiên đăng nhập cũ của người dùng đã kết thúc.",
+        "calendar_saved" => {
+            "Đã lưu điều chỉnh lịch làm việc. Các hạn xử lý được tính theo lịch mới."
+        }
+        "calendar_removed" => "Đã xóa điều chỉnh. Ngày này trở lại theo quy định chung.",
         _ => return None,
     })
 }
