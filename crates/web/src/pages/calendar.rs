@@ -14,7 +14,10 @@ use serde::Deserialize;
 use cchc_app::AppError;
 use cchc_domain::ValidationErrors;
 use cchc_domain::actor::Actor;
-use cchc_domain::calendar::{OVERRIDE_KINDS, OverrideDraft, next_month, previous_month};
+use cchc_domain::calendar::{
+    LUNAR_SUPPORTED_YEARS, OVERRIDE_KINDS, OverrideDraft, next_month, override_kind_label,
+    previous_month,
+};
 
 use super::date_input;
 use crate::AppState;
@@ -137,6 +140,10 @@ pub async fn save_override(
     PageUser(actor): PageUser,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, PageError> {
+    // Permission before reading the date, so others never see form errors.
+    if !state.app.can_edit_calendar(&actor) {
+        return Err(AppError::Forbidden.into());
+    }
     let saved = match date_input("day", &form.day) {
         Ok(day) => {
             let draft = OverrideDraft {
@@ -159,7 +166,7 @@ pub async fn save_override(
             let shown = date_input("day", &form.day)
                 .ok()
                 .flatten()
-                .filter(|d| cchc_domain::calendar::LUNAR_SUPPORTED_YEARS.contains(&d.year()))
+                .filter(|d| LUNAR_SUPPORTED_YEARS.contains(&d.year()))
                 .unwrap_or(state.app.today());
             let page =
                 month_page(&state, &actor, (shown.year(), shown.month()), form, errors).await?;
@@ -202,7 +209,7 @@ pub async fn confirm_delete(
         iso: day.format("%Y-%m-%d").to_string(),
         date: date_vn(day),
         weekday: weekday_vn(day),
-        kind: cchc_domain::calendar::override_kind_label(record.rule.kind.code()),
+        kind: override_kind_label(record.rule.kind.code()),
         name: record.rule.name().to_string(),
         back: month_href((day.year(), day.month())),
     }))

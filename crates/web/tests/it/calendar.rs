@@ -158,6 +158,15 @@ async fn a_global_admin_adds_and_removes_overrides_on_the_page() {
             )
             .await;
         assert_eq!(denied.status, StatusCode::FORBIDDEN);
+        let denied = web
+            .page(
+                Method::POST,
+                "/calendar/overrides",
+                Some(&scoped),
+                Some(&post("hôm nay", "day_off", "")),
+            )
+            .await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN, "permission first");
 
         let saved = web
             .page(
