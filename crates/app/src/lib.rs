@@ -64,6 +64,8 @@ pub struct App {
     pub(crate) auth: AuthConfig,
     /// A hash checked when a username is unknown, so timing does not reveal which exist.
     pub(crate) dummy_hash: Arc<std::sync::OnceLock<String>>,
+    /// The working-day calendar in force, reused while the stored overrides are unchanged.
+    pub(crate) calendar: Arc<calendar::CalendarCache>,
 }
 
 impl App {
@@ -74,6 +76,7 @@ impl App {
             random: Arc::new(OsRandom),
             auth,
             dummy_hash: Arc::default(),
+            calendar: Arc::default(),
         }
     }
 

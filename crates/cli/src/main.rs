@@ -73,8 +73,8 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Calendar(cmd) = &cli.command {
-        return commands::calendar::run(cmd);
+    if let Command::Calendar(commands::calendar::CalendarCommand::Lunar { date }) = &cli.command {
+        return commands::calendar::lunar(date);
     }
     let settings = config::Settings::load(cli.config.as_deref(), cli.data_dir, cli.database_url)?;
     match cli.command {
@@ -87,6 +87,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User(cmd) => commands::users::run_user(&settings, cmd).await,
         Command::Token(cmd) => commands::users::run_token(&settings, cmd).await,
-        Command::Calendar(_) => unreachable!("handled above"),
+        Command::Calendar(cmd) => commands::calendar::run(&settings, &cmd).await,
     }
 }

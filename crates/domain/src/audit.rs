@@ -50,6 +50,7 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("occurrence", "Lần thực hiện"),
     ("tracking", "Kết quả thực hiện"),
     ("evidence", "Tài liệu kiểm chứng"),
+    ("calendar_override", "Điều chỉnh lịch làm việc"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {

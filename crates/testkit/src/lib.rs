@@ -10,6 +10,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use cchc_app::{App, AuthConfig, FixedClock};
 use cchc_store::{Backend, Db};
 
+pub mod due;
 pub mod org;
 pub mod plans;
 

@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::http::Method;
-use axum::routing::{MethodRouter, get, post, put};
+use axum::routing::{MethodRouter, delete, get, post, put};
 
 use crate::{AppState, api, assets, pages};
 
@@ -59,6 +59,10 @@ impl Builder {
     fn put(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::PUT, path, access, handler)
     }
+
+    fn delete(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::DELETE, path, access, handler)
+    }
 }
 
 /// The router (without state) and the catalog of its routes.
@@ -91,6 +95,22 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         "/users/{id}/password",
         LoggedIn,
         post(pages::users::reset_password),
+    )
+    .get("/calendar", LoggedIn, get(pages::calendar::show))
+    .post(
+        "/calendar/overrides",
+        LoggedIn,
+        post(pages::calendar::save_override),
+    )
+    .get(
+        "/calendar/overrides/{day}/delete",
+        LoggedIn,
+        get(pages::calendar::confirm_delete),
+    )
+    .post(
+        "/calendar/overrides/{day}/delete",
+        LoggedIn,
+        post(pages::calendar::delete_override),
     )
     .get("/audit", LoggedIn, get(pages::audit::list))
     .get("/plans", LoggedIn, get(pages::plans::list))
@@ -143,6 +163,26 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
     .get("/api/v1/users/{id}", LoggedIn, get(api::users::show))
     .put("/api/v1/users/{id}", LoggedIn, put(api::users::update))
     .get("/api/v1/audit", LoggedIn, get(api::audit::list))
+    .get(
+        "/api/v1/calendar/working-days",
+        LoggedIn,
+        get(api::calendar::working_days),
+    )
+    .get(
+        "/api/v1/calendar/{year}",
+        LoggedIn,
+        get(api::calendar::year),
+    )
+    .put(
+        "/api/v1/calendar/overrides/{day}",
+        LoggedIn,
+        put(api::calendar::put_override),
+    )
+    .delete(
+        "/api/v1/calendar/overrides/{day}",
+        LoggedIn,
+        delete(api::calendar::delete_override),
+    )
     .get("/api/v1/openapi.json", Public, get(api::openapi_json));
     let mut catalog = b.catalog;
     // The Swagger UI is a router of its own (vendored assets); it is public documentation.

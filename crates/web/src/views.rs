@@ -42,7 +42,11 @@ impl Chrome {
         };
         let mut nav = vec![NavGroup {
             label: "Chung",
-            items: vec![item("/", "Tổng quan"), item("/my", "Việc của đơn vị tôi")],
+            items: vec![
+                item("/", "Tổng quan"),
+                item("/my", "Việc của đơn vị tôi"),
+                item("/calendar", "Lịch làm việc"),
+            ],
         }];
         nav.push(NavGroup {
             label: "Kế hoạch CCHC",
@@ -101,6 +105,10 @@ fn notice(code: &str) -> Option<&'static str> {
         "returned" => "Đã trả lại báo cáo cho đơn vị.",
         "uploaded" => "Đã tải lên tài liệu kiểm chứng.",
         "removed" => "Đã gỡ tài liệu.",
+        "calendar_saved" => {
+            "Đã lưu điều chỉnh lịch làm việc. Các hạn xử lý được tính theo lịch mới."
+        }
+        "calendar_removed" => "Đã xóa điều chỉnh. Ngày này trở lại theo quy định chung.",
         _ => return None,
     })
 }

@@ -3,5 +3,6 @@
 mod auth;
 mod plans;
 mod tracking;
+mod calendar;
 mod units;
 mod users;

@@ -1,10 +1,19 @@
-//! `cchc calendar …`: the working-day calendar from the shell.
+//! `cchc calendar …`: the working-day calendar from the shell. Holidays and
+//! deadlines use the calendar in force in the database (the government's
+//! decisions plus the administrator's overrides) when there is a database,
+//! else the built-in one; lunar dates need no database.
+
+use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Subcommand;
 
 use cchc_domain::calendar::{WorkingCalendar, to_lunar};
+
+use super::open;
+use crate::config::Settings;
 
 #[derive(Subcommand)]
 pub enum CalendarCommand {
@@ -25,32 +34,64 @@ fn parse_date(text: &str) -> anyhow::Result<NaiveDate> {
         .with_context(|| format!("ngày “{text}” không đúng dạng YYYY-MM-DD"))
 }
 
-pub fn run(cmd: &CalendarCommand) -> anyhow::Result<()> {
-    // The government's published schedules for the years we know, rules elsewhere.
-    let calendar = WorkingCalendar::official();
+/// `cchc calendar lunar`: pure, it never opens the database.
+pub fn lunar(date: &str) -> anyhow::Result<()> {
+    let date = parse_date(date)?;
+    let lunar = to_lunar(date).context("ngày nằm ngoài phạm vi âm lịch hỗ trợ (1800–2199)")?;
+    let leap = if lunar.leap { " nhuận" } else { "" };
+    println!("{:02}/{:02}/{}{leap}", lunar.day, lunar.month, lunar.year);
+    Ok(())
+}
+
+/// Whether the settings point at an existing database: any server URL, or
+/// an SQLite file that exists (a query must not create an empty database).
+fn has_database(settings: &Settings) -> bool {
+    if !settings.is_sqlite() {
+        return true;
+    }
+    let url = &settings.database_url;
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let path = path.split('?').next().unwrap_or(path);
+    !path.is_empty() && Path::new(path).is_file()
+}
+
+/// The database's calendar when there is a database, else the official one.
+async fn calendar(settings: &Settings) -> anyhow::Result<Arc<WorkingCalendar>> {
+    if !has_database(settings) {
+        // The government's published schedules for the years we know, rules elsewhere.
+        return Ok(Arc::new(WorkingCalendar::official()));
+    }
+    let app = open(settings).await?;
+    let calendar = app
+        .working_calendar()
+        .await
+        .context("không đọc được lịch làm việc trong cơ sở dữ liệu")?;
+    app.db().close().await;
+    Ok(calendar)
+}
+
+pub async fn run(settings: &Settings, cmd: &CalendarCommand) -> anyhow::Result<()> {
     match cmd {
         CalendarCommand::Holidays { year } => {
             if !(1900..=2199).contains(year) {
                 bail!("năm {year} nằm ngoài phạm vi hỗ trợ (1900–2199)");
             }
-            for (date, name) in calendar.holidays(*year) {
+            for (date, name) in calendar(settings).await?.holidays(*year) {
                 println!("{}\t{name}", date.format("%Y-%m-%d"));
             }
         }
         CalendarCommand::AddWorkingDays { date, n } => {
             let date = parse_date(date)?;
-            let result = calendar
+            let result = calendar(settings)
+                .await?
                 .add_working_days(date, *n)
                 .context("kết quả nằm ngoài phạm vi lịch hỗ trợ")?;
             println!("{}", result.format("%Y-%m-%d"));
         }
-        CalendarCommand::Lunar { date } => {
-            let date = parse_date(date)?;
-            let lunar =
-                to_lunar(date).context("ngày nằm ngoài phạm vi âm lịch hỗ trợ (1800–2199)")?;
-            let leap = if lunar.leap { " nhuận" } else { "" };
-            println!("{:02}/{:02}/{}{leap}", lunar.day, lunar.month, lunar.year);
-        }
+        CalendarCommand::Lunar { date } => lunar(date)?,
     }
     Ok(())
 }

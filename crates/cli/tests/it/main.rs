@@ -85,6 +85,51 @@ fn calendar_commands_print_the_documented_formats() {
     let bad = cchc(&["calendar", "lunar", "29/01/2025"], dir.path(), None);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("không đúng dạng YYYY-MM-DD"));
+    assert!(
+        !dir.path().join("cchc.db").exists(),
+        "calendar queries never create a database"
+    );
+}
+
+#[tokio::test]
+async fn calendar_commands_follow_the_overrides_stored_in_the_database() {
+    use cchc_app::{App, AuthConfig, auth::system_actor};
+    use cchc_domain::calendar::OverrideDraft;
+    use cchc_store::Db;
+
+    let dir = tempfile::tempdir().unwrap();
+    // 29/04/2026 + 1 working day: 30/4 and 1/5 are holidays, then a weekend.
+    let before = cchc(
+        &["calendar", "add-working-days", "2026-04-29", "1"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(stdout(&before).trim(), "2026-05-04");
+
+    assert!(cchc(&["migrate"], dir.path(), None).status.success());
+    let db = Db::connect(&Db::sqlite_url(dir.path())).await.unwrap();
+    let app = App::new(db.clone(), AuthConfig::default());
+    let draft = OverrideDraft {
+        day: chrono::NaiveDate::from_ymd_opt(2026, 5, 4),
+        kind: "day_off".into(),
+        name: "Nghỉ hoán đổi".into(),
+    };
+    app.set_override(&system_actor(), draft).await.unwrap();
+    db.close().await;
+
+    let after = cchc(
+        &["calendar", "add-working-days", "2026-04-29", "1"],
+        dir.path(),
+        None,
+    );
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(stdout(&after).trim(), "2026-05-05");
+    let holidays = stdout(&cchc(&["calendar", "holidays", "2026"], dir.path(), None));
+    assert!(
+        holidays.lines().any(|l| l == "2026-05-04\tNghỉ hoán đổi"),
+        "{holidays}"
+    );
+    assert!(holidays.lines().any(|l| l == "2026-02-17\tTết Nguyên đán"));
 }
 
 #[test]

@@ -120,6 +120,19 @@ impl WorkingCalendar {
             .collect()
     }
 
+    /// The named working days of `year`: days an override makes working days
+    /// (e.g. a Saturday worked in a swap), by date.
+    pub fn named_working_days(&self, year: i32) -> Vec<(NaiveDate, String)> {
+        self.year(year)
+            .special
+            .iter()
+            .filter_map(|(date, day)| match day {
+                Special::On(name) => Some((*date, name.clone())),
+                Special::Off(_) => None,
+            })
+            .collect()
+    }
+
     pub(super) fn year(&self, year: i32) -> Arc<YearDays> {
         // Only years with lunar holidays are worth caching (and are bounded in
         // number); the others are cheap to rebuild.

@@ -1,3 +1,4 @@
 //! Store integration tests.
 
+mod calendar;
 mod schema;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod units;
 pub mod users;
 
@@ -52,6 +53,7 @@ impl Modify for BearerAuth {
         units::list, units::create, units::show, units::update,
         users::list, users::create, users::show, users::update,
         audit::list,
+        calendar::year, calendar::working_days, calendar::put_override, calendar::delete_override,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -60,6 +62,7 @@ impl Modify for BearerAuth {
         (name = "units", description = "Cơ cấu tổ chức"),
         (name = "users", description = "Người dùng và vai trò"),
         (name = "audit", description = "Nhật ký hệ thống"),
+        (name = "calendar", description = "Lịch làm việc: ngày nghỉ, ngày làm việc bù, tính hạn theo ngày làm việc"),
     )
 )]
 pub struct ApiDoc;

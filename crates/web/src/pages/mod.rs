@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod calendar;
 pub mod home;
 pub mod items;
 pub mod login;

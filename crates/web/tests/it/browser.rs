@@ -286,7 +286,32 @@ async fn a_coordinator_and_an_admin_use_the_app_in_chromium() {
     );
     shot(&client, "08-audit").await;
 
+    use_the_calendar(&client, &base).await;
+
     client.set_window_size(390, 844).await.unwrap();
+    client
+        .goto(&format!("{base}/calendar?year=2026&month=2"))
+        .await
+        .unwrap();
+    let (page_fits, table_scrolls): (serde_json::Value, serde_json::Value) = (
+        client
+            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+            .await
+            .unwrap(),
+        client
+            .execute(
+                "const s = document.querySelector('.cal-scroll'); return s.scrollWidth > s.clientWidth",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    );
+    assert_eq!(page_fits, true, "the phone page does not scroll sideways");
+    assert_eq!(
+        table_scrolls, true,
+        "the month table scrolls inside its box"
+    );
+    shot(&client, "12-phone-calendar").await;
     client.goto(&format!("{base}/units")).await.unwrap();
     shot(&client, "09-phone-units").await;
     client
@@ -311,4 +336,82 @@ async fn a_coordinator_and_an_admin_use_the_app_in_chromium() {
         .await
         .ok();
     client.close().await.unwrap();
+}
+
+/// The calendar page at 1366x768: Tết shown, month navigation through htmx,
+/// and an override added by the administrator.
+async fn use_the_calendar(client: &Client, base: &str) {
+    client
+        .goto(&format!("{base}/calendar?year=2026&month=2"))
+        .await
+        .unwrap();
+    let text = body_text(client).await;
+    assert!(text.contains("Tết Nguyên đán") && text.contains("Ngày nghỉ năm 2026"));
+    let fits: serde_json::Value = client
+        .execute(
+            "const s = document.querySelector('.cal-scroll'); return s.scrollWidth <= s.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fits, true, "the month fits a 1366x768 screen");
+    shot(client, "11-calendar").await;
+    client
+        .find(Locator::Css("a[rel=next]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//h1[contains(., 'tháng 3/2026')]"))
+        .await
+        .expect("next month");
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .query()
+            .unwrap_or("")
+            .contains("month=3"),
+        "the month is in the address bar"
+    );
+    client
+        .find(Locator::Css("input[name=day]"))
+        .await
+        .unwrap()
+        .send_keys("06/03/2026")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Nghỉ kỷ niệm ngày thành lập ngành")
+        .await
+        .unwrap();
+    client
+        .find(Locator::XPath("//button[contains(., 'Lưu điều chỉnh')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .expect("saved notice");
+    let text = body_text(client).await;
+    assert!(text.contains("Nghỉ kỷ niệm ngày thành lập ngành"));
+    client
+        .execute(
+            "document.getElementById('dieu-chinh').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    shot(client, "11b-calendar-override").await;
 }

@@ -3,6 +3,7 @@
 
 mod api;
 mod browser;
+mod calendar;
 mod pages;
 mod permissions;
 mod security;

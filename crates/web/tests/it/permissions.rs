@@ -110,6 +110,22 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
             (Method::POST, "/users/{id}/password"),
             (AdminOver, s("password=mat-khau-dat-lai")),
         ),
+        ((Method::GET, "/calendar"), (AnyUser, None)),
+        (
+            (Method::POST, "/calendar/overrides"),
+            (
+                GlobalAdmin,
+                s("day=04%2F05%2F2026&kind=day_off&name=Ngh%E1%BB%89+b%C3%B9"),
+            ),
+        ),
+        (
+            (Method::GET, "/calendar/overrides/{day}/delete"),
+            (GlobalAdmin, None),
+        ),
+        (
+            (Method::POST, "/calendar/overrides/{day}/delete"),
+            (GlobalAdmin, s("")),
+        ),
         ((Method::GET, "/audit"), (GlobalAdmin, None)),
         ((Method::GET, "/account"), (AnyUser, None)),
         (
@@ -146,6 +162,22 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
             (AdminOver, j(user_json)),
         ),
         ((Method::GET, "/api/v1/audit"), (GlobalAdmin, None)),
+        (
+            (Method::GET, "/api/v1/calendar/working-days"),
+            (AnyUser, None),
+        ),
+        ((Method::GET, "/api/v1/calendar/{year}"), (AnyUser, None)),
+        (
+            (Method::PUT, "/api/v1/calendar/overrides/{day}"),
+            (
+                GlobalAdmin,
+                j(json!({"kind": "working_day", "name": "Làm bù"})),
+            ),
+        ),
+        (
+            (Method::DELETE, "/api/v1/calendar/overrides/{day}"),
+            (GlobalAdmin, None),
+        ),
         ((Method::GET, "/api/v1/openapi.json"), (Public, None)),
         ((Method::GET, "/api/docs/"), (Public, None)),
     ])
@@ -157,8 +189,16 @@ fn concrete(path: &str, f: &Fixture) -> String {
     } else {
         f.org.inside_child
     };
-    path.replace("{id}", &id.to_string())
+    let path = path
+        .replace("{id}", &id.to_string())
         .replace("{*path}", "app.css")
+        .replace("{day}", "2026-05-04")
+        .replace("{year}", "2026");
+    if path.ends_with("/working-days") {
+        format!("{path}?from=2026-05-01&n=1")
+    } else {
+        path
+    }
 }
 
 /// 401 / 403 / a redirect to the login page mean "denied".
