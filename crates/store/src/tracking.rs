@@ -450,6 +450,25 @@ pub async fn evidence(tx: &mut Tx, id: i64) -> Result<Option<EvidenceRow>> {
         .await?))
 }
 
+/// An evidence row whether removed or not, and whether it was removed.
+pub async fn evidence_any(tx: &mut Tx, id: i64) -> Result<Option<(EvidenceRow, bool)>> {
+    let sql = format!(
+        "SELECT {EVIDENCE_COLUMNS}, CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END AS removed \
+         FROM evidence WHERE id = $1"
+    );
+    #[derive(FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        e: EvidenceRow,
+        removed: i32,
+    }
+    let row: Option<Row> = on_conn!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(c)
+        .await?);
+    Ok(row.map(|r| (r.e, r.removed == 1)))
+}
+
 pub async fn remove_evidence(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()> {
     on_conn!(tx, |c| sqlx::query(
         "UPDATE evidence SET removed_at = $1 WHERE id = $2"

@@ -119,18 +119,42 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
     .get("/plans/{id}", LoggedIn, get(pages::plans::show))
     .get("/plans/{id}/edit", LoggedIn, get(pages::plans::edit_form))
     .post("/plans/{id}", LoggedIn, post(pages::plans::update))
-    .post("/plans/{id}/renumber", LoggedIn, post(pages::plans::renumber))
-    .get("/plans/{id}/items/new", LoggedIn, get(pages::items::new_form))
+    .post(
+        "/plans/{id}/renumber",
+        LoggedIn,
+        post(pages::plans::renumber),
+    )
+    .get(
+        "/plans/{id}/items/new",
+        LoggedIn,
+        get(pages::items::new_form),
+    )
     .post("/plans/{id}/items", LoggedIn, post(pages::items::create))
     .get("/items/{id}/edit", LoggedIn, get(pages::items::edit_form))
     .post("/items/{id}", LoggedIn, post(pages::items::update))
     .post("/items/{id}/move", LoggedIn, post(pages::items::move_item))
-    .get("/items/{id}/delete", LoggedIn, get(pages::items::delete_form))
+    .get(
+        "/items/{id}/delete",
+        LoggedIn,
+        get(pages::items::delete_form),
+    )
     .post("/items/{id}/delete", LoggedIn, post(pages::items::delete))
     .get("/tasks/{id}", LoggedIn, get(pages::tasks::show))
-    .post("/tracking/{id}/report", LoggedIn, post(pages::tasks::report))
-    .post("/tracking/{id}/confirm", LoggedIn, post(pages::tasks::confirm))
-    .post("/tracking/{id}/return", LoggedIn, post(pages::tasks::send_back))
+    .post(
+        "/tracking/{id}/report",
+        LoggedIn,
+        post(pages::tasks::report),
+    )
+    .post(
+        "/tracking/{id}/confirm",
+        LoggedIn,
+        post(pages::tasks::confirm),
+    )
+    .post(
+        "/tracking/{id}/return",
+        LoggedIn,
+        post(pages::tasks::send_back),
+    )
     .post(
         "/tracking/{id}/evidence",
         LoggedIn,
@@ -139,8 +163,16 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         )),
     )
     .get("/evidence/{id}", LoggedIn, get(pages::tasks::download))
-    .post("/evidence/{id}/remove", LoggedIn, post(pages::tasks::remove))
-    .post("/occurrences/{id}/due", LoggedIn, post(pages::tasks::set_due))
+    .post(
+        "/evidence/{id}/remove",
+        LoggedIn,
+        post(pages::tasks::remove),
+    )
+    .post(
+        "/occurrences/{id}/due",
+        LoggedIn,
+        post(pages::tasks::set_due),
+    )
     .get("/my", LoggedIn, get(pages::work::my))
     .get("/work", LoggedIn, get(pages::work::list))
     .get("/work.csv", LoggedIn, get(pages::work::export_csv))

@@ -50,7 +50,10 @@ impl Chrome {
         }];
         nav.push(NavGroup {
             label: "Kế hoạch CCHC",
-            items: vec![item("/plans", "Kế hoạch"), item("/work", "Theo dõi nhiệm vụ")],
+            items: vec![
+                item("/plans", "Kế hoạch"),
+                item("/work", "Theo dõi nhiệm vụ"),
+            ],
         });
         let mut org = vec![item("/units", "Cơ cấu tổ chức")];
         if actor.has_any_role(&[Role::Admin, Role::Coordinator, Role::Leader]) {

@@ -155,13 +155,23 @@ impl App {
     }
 
     /// Takes a file off a report (kept in the history and the audit log).
-    pub async fn remove_evidence(&self, actor: &Actor, id: i64) -> Result<()> {
+    /// Removing an already removed file changes nothing. Returns the task.
+    pub async fn remove_evidence(&self, actor: &Actor, id: i64) -> Result<i64> {
         let mut tx = self.db.write().await?;
         let not_found = || AppError::NotFound("Không tìm thấy tài liệu.");
-        let meta = store::evidence(&mut tx, id).await?.ok_or_else(not_found)?;
+        let (meta, removed) = store::evidence_any(&mut tx, id)
+            .await?
+            .ok_or_else(not_found)?;
         let ctx = row_context(&mut tx, meta.tracking_id).await?;
+        let (_, access) = self.plan_access(&mut tx, actor, ctx.plan.id).await?;
+        if !access.sees_item(&ctx.item) {
+            return Err(not_found());
+        }
         if !rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
             return Err(AppError::Forbidden);
+        }
+        if removed {
+            return Ok(ctx.item.id);
         }
         let now = self.now();
         store::remove_evidence(&mut tx, id, now).await?;
@@ -176,7 +186,7 @@ impl App {
         };
         record(&mut tx, actor, now, change).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(ctx.item.id)
     }
 }
 

@@ -216,12 +216,27 @@ impl App {
         Ok(ctx.item.id)
     }
 
+    /// Forbidden unless the actor may report on this tracking row.
+    pub async fn check_report_right(&self, actor: &Actor, row_id: i64) -> Result<()> {
+        let mut tx = self.db.read().await?;
+        let ctx = row_context(&mut tx, row_id).await?;
+        if rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// The task an occurrence belongs to, if the actor sees it.
     pub async fn item_of_occurrence(&self, actor: &Actor, occurrence_id: i64) -> Result<ItemId> {
         let mut tx = self.db.read().await?;
         let not_found = || AppError::NotFound("Không tìm thấy lần thực hiện.");
-        let occ = store::occurrence(&mut tx, occurrence_id).await?.ok_or_else(not_found)?;
-        let item = plan_store::item(&mut tx, occ.item_id).await?.ok_or_else(not_found)?;
+        let occ = store::occurrence(&mut tx, occurrence_id)
+            .await?
+            .ok_or_else(not_found)?;
+        let item = plan_store::item(&mut tx, occ.item_id)
+            .await?
+            .ok_or_else(not_found)?;
         let (_, access) = self.plan_access(&mut tx, actor, item.plan_id).await?;
         if !access.sees_item(&item) {
             return Err(not_found());

@@ -1,8 +1,8 @@
 //! Use-case tests, each on SQLite and (when configured) PostgreSQL.
 
 mod auth;
+mod calendar;
 mod plans;
 mod tracking;
-mod calendar;
 mod units;
 mod users;

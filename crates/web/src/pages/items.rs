@@ -130,7 +130,10 @@ async fn form_page(
         .filter(|r| Some(r.item.id) != editing)
         .map(|r| {
             let text: String = r.item.content.chars().take(90).collect();
-            (r.item.id.to_string(), format!("{}{} {}", "— ".repeat(r.depth), r.item.number, text))
+            (
+                r.item.id.to_string(),
+                format!("{}{} {}", "— ".repeat(r.depth), r.item.number, text),
+            )
         })
         .collect();
     let areas = state
@@ -145,7 +148,12 @@ async fn form_page(
         .unit_tree(actor, "", false)
         .await?
         .into_iter()
-        .map(|r| (r.unit.id, format!("{}{}", "— ".repeat(r.depth), r.unit.name)))
+        .map(|r| {
+            (
+                r.unit.id,
+                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
+            )
+        })
         .collect();
     let (title, action) = match editing {
         Some(id) => ("Sửa mục kế hoạch", format!("/items/{id}")),
@@ -157,7 +165,10 @@ async fn form_page(
         plan_title: view.plan.title,
         action,
         form,
-        kinds: ItemKind::ALL.iter().map(|k| (k.code(), k.label())).collect(),
+        kinds: ItemKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
         parents,
         areas,
         units,
@@ -179,11 +190,24 @@ pub async fn new_form(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, PageError> {
     let form = ItemForm {
-        kind: if q.parent.is_some() { "task" } else { "section" }.into(),
+        kind: if q.parent.is_some() {
+            "task"
+        } else {
+            "section"
+        }
+        .into(),
         parent_id: q.parent.map(|p| p.to_string()).unwrap_or_default(),
         ..Default::default()
     };
-    let page = form_page(&state, &actor, plan_id, None, form, ValidationErrors::default()).await?;
+    let page = form_page(
+        &state,
+        &actor,
+        plan_id,
+        None,
+        form,
+        ValidationErrors::default(),
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -232,7 +256,11 @@ pub async fn update(
 ) -> Result<Response, PageError> {
     let (plan, _) = state.app.item(&actor, id).await?;
     let version = form.version.trim().parse().unwrap_or(0);
-    match state.app.update_item(&actor, id, version, form.draft()).await {
+    match state
+        .app
+        .update_item(&actor, id, version, form.draft())
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/plans/{}?ok=saved", plan.id)).into_response()),
         Err(error) => {
             let (status, errors) = form_errors(error)?;

@@ -75,6 +75,23 @@ pub(crate) fn opt_date(value: &str) -> Option<chrono::NaiveDate> {
     date_input("date", value).ok().flatten()
 }
 
+/// The errors a form shows again (validation, conflict, duplicate), with
+/// their status; any other error becomes an error page.
+pub(crate) fn form_errors(
+    error: cchc_app::AppError,
+) -> Result<(axum::http::StatusCode, cchc_domain::ValidationErrors), crate::views::PageError> {
+    use cchc_app::AppError;
+    let status = crate::error::status_of(&error);
+    match error {
+        AppError::Validation(errors) => Ok((status, errors)),
+        AppError::Conflict | AppError::Duplicate(_) => Ok((
+            status,
+            cchc_domain::ValidationErrors::single("form", error.to_string()),
+        )),
+        other => Err(other.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -97,22 +114,5 @@ mod tests {
             let err = super::date_input("f", bad).unwrap_err();
             assert!(err.summary().contains("ngày/tháng/năm"), "{bad}");
         }
-    }
-}
-
-/// The errors a form shows again (validation, conflict, duplicate), with
-/// their status; any other error becomes an error page.
-pub(crate) fn form_errors(
-    error: cchc_app::AppError,
-) -> Result<(axum::http::StatusCode, cchc_domain::ValidationErrors), crate::views::PageError> {
-    use cchc_app::AppError;
-    let status = crate::error::status_of(&error);
-    match error {
-        AppError::Validation(errors) => Ok((status, errors)),
-        AppError::Conflict | AppError::Duplicate(_) => Ok((
-            status,
-            cchc_domain::ValidationErrors::single("form", error.to_string()),
-        )),
-        other => Err(other.into()),
     }
 }

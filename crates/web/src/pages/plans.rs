@@ -127,10 +127,19 @@ async fn form_page(
         .await?
         .into_iter()
         .filter(|r| actor.covers(&[Role::Coordinator], r.unit.id))
-        .map(|r| (r.unit.id.to_string(), format!("{}{}", "— ".repeat(r.depth), r.unit.name)))
+        .map(|r| {
+            (
+                r.unit.id.to_string(),
+                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
+            )
+        })
         .collect();
     let (title, action, cancel) = match id {
-        Some(id) => ("Sửa thông tin kế hoạch", format!("/plans/{id}"), format!("/plans/{id}")),
+        Some(id) => (
+            "Sửa thông tin kế hoạch",
+            format!("/plans/{id}"),
+            format!("/plans/{id}"),
+        ),
         None => ("Tạo kế hoạch", "/plans".to_string(), "/plans".to_string()),
     };
     Ok(FormPage {
@@ -139,7 +148,10 @@ async fn form_page(
         cancel,
         form,
         units,
-        statuses: PlanStatus::ALL.iter().map(|s| (s.code(), s.label())).collect(),
+        statuses: PlanStatus::ALL
+            .iter()
+            .map(|s| (s.code(), s.label()))
+            .collect(),
         errors,
     })
 }
@@ -159,7 +171,9 @@ pub async fn new_form(
         issuing_unit_id: actor.unit_id.map(|u| u.to_string()).unwrap_or_default(),
         ..Default::default()
     };
-    Ok(render(&form_page(&state, &actor, None, form, ValidationErrors::default()).await?))
+    Ok(render(
+        &form_page(&state, &actor, None, form, ValidationErrors::default()).await?,
+    ))
 }
 
 pub async fn create(
@@ -191,7 +205,9 @@ pub async fn edit_form(
         return Err(cchc_app::AppError::Forbidden.into());
     }
     let form = PlanForm::of(&view.plan);
-    Ok(render(&form_page(&state, &actor, Some(id), form, ValidationErrors::default()).await?))
+    Ok(render(
+        &form_page(&state, &actor, Some(id), form, ValidationErrors::default()).await?,
+    ))
 }
 
 pub async fn update(
@@ -322,7 +338,11 @@ pub async fn show(
     let total_budget: i64 = view.items.iter().filter_map(|r| r.item.budget_vnd).sum();
     Ok(render(&ShowPage {
         chrome: Chrome::new(&actor, "/plans", view.plan.title.clone()).with_notice(q.ok.as_deref()),
-        issued_on: view.plan.issued_on.map(date_vn).unwrap_or_else(|| "chưa ghi".into()),
+        issued_on: view
+            .plan
+            .issued_on
+            .map(date_vn)
+            .unwrap_or_else(|| "chưa ghi".into()),
         rows: tree_rows(&units, &view),
         statuses: Status::ALL.iter().map(|s| s.label()).collect(),
         totals: progress_rows(std::slice::from_ref(&totals)).remove(0),

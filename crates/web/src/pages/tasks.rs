@@ -80,7 +80,12 @@ fn action_label(action: &str) -> &'static str {
     }
 }
 
-fn page(actor: &cchc_domain::actor::Actor, view: TaskView, today: chrono::NaiveDate, error: Option<String>) -> ShowPage {
+fn page(
+    actor: &cchc_domain::actor::Actor,
+    view: TaskView,
+    today: chrono::NaiveDate,
+    error: Option<String>,
+) -> ShowPage {
     let names = |role: TaskRole| {
         view.item
             .unit_ids(role)
@@ -98,9 +103,15 @@ fn page(actor: &cchc_domain::actor::Actor, view: TaskView, today: chrono::NaiveD
             label: o.occurrence.label.clone(),
             due: opt_date_vn(o.occurrence.due_on),
             overdue: o.occurrence.due_on.is_some_and(|d| d < today)
-                && o.rows.iter().any(|r| !Status::parse(&r.row.status).is_some_and(Status::is_final)),
+                && o.rows
+                    .iter()
+                    .any(|r| !Status::parse(&r.row.status).is_some_and(Status::is_final)),
             decision: o.decision_message,
-            event: o.occurrence.event_label.clone().filter(|_| o.occurrence.due_on.is_none()),
+            event: o
+                .occurrence
+                .event_label
+                .clone()
+                .filter(|_| o.occurrence.due_on.is_none()),
             rows: o
                 .rows
                 .iter()
@@ -115,7 +126,11 @@ fn page(actor: &cchc_domain::actor::Actor, view: TaskView, today: chrono::NaiveD
                         status_label: status.label(),
                         progress: r.row.progress_pct,
                         result: r.row.result_text.clone(),
-                        achieved: r.row.achieved_value.map(|v| v.to_string()).unwrap_or_default(),
+                        achieved: r
+                            .row
+                            .achieved_value
+                            .map(|v| v.to_string())
+                            .unwrap_or_default(),
                         target_met: r.target_met,
                         reason: r.row.reason.clone(),
                         completed_on: opt_date_vn(r.row.completed_on),
@@ -202,14 +217,23 @@ pub async fn show(
 }
 
 /// Shows the task again with the error of a rejected form.
-async fn rejected(state: &AppState, actor: &cchc_domain::actor::Actor, item_id: i64, error: AppError) -> Result<Response, PageError> {
+async fn rejected(
+    state: &AppState,
+    actor: &cchc_domain::actor::Actor,
+    item_id: i64,
+    error: AppError,
+) -> Result<Response, PageError> {
     let (status, errors) = super::form_errors(error)?;
     let view = state.app.task(actor, item_id).await?;
     let p = page(actor, view, state.app.today(), Some(errors.summary()));
     Ok((status, render(&p)).into_response())
 }
 
-async fn item_of_row(state: &AppState, actor: &cchc_domain::actor::Actor, row_id: i64) -> Result<i64, PageError> {
+async fn item_of_row(
+    state: &AppState,
+    actor: &cchc_domain::actor::Actor,
+    row_id: i64,
+) -> Result<i64, PageError> {
     Ok(state.app.item_of_tracking(actor, row_id).await?)
 }
 
@@ -313,7 +337,8 @@ pub async fn set_due(
 ) -> Result<Response, PageError> {
     let item_id = state.app.item_of_occurrence(&actor, id).await?;
     let version = f.version.trim().parse().unwrap_or(0);
-    let dates = date_input("due_on", &f.due_on).and_then(|d| Ok((d, date_input("event_on", &f.event_on)?)));
+    let dates =
+        date_input("due_on", &f.due_on).and_then(|d| Ok((d, date_input("event_on", &f.event_on)?)));
     let result = match dates {
         Ok((due, event)) => state.app.set_due(&actor, id, version, due, event).await,
         Err(e) => Err(e.into()),
@@ -328,9 +353,15 @@ pub async fn upload(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, PageError> {
     let item_id = item_of_row(&state, &actor, id).await?;
+    // Permission before the body: a stranger learns nothing from a bad upload.
+    state.app.check_report_right(&actor, id).await?;
+    let Ok(mut multipart) = multipart else {
+        let e = AppError::validation("file", "Chọn tệp cần tải lên.");
+        return rejected(&state, &actor, item_id, e).await;
+    };
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
         match multipart.next_field().await {
@@ -339,7 +370,13 @@ pub async fn upload(
                 match field.bytes().await {
                     Ok(bytes) => file = Some((name, bytes.to_vec())),
                     Err(_) => {
-                        let e = AppError::validation("file", format!("Tệp quá lớn hoặc bị lỗi khi tải lên (tối đa {} MB).", MAX_EVIDENCE_BYTES / 1024 / 1024));
+                        let e = AppError::validation(
+                            "file",
+                            format!(
+                                "Tệp quá lớn hoặc bị lỗi khi tải lên (tối đa {} MB).",
+                                MAX_EVIDENCE_BYTES / 1024 / 1024
+                            ),
+                        );
                         return rejected(&state, &actor, item_id, e).await;
                     }
                 }
@@ -353,7 +390,13 @@ pub async fn upload(
         }
     }
     let Some((name, bytes)) = file.filter(|(n, _)| !n.is_empty()) else {
-        return rejected(&state, &actor, item_id, AppError::validation("file", "Chọn tệp cần tải lên.")).await;
+        return rejected(
+            &state,
+            &actor,
+            item_id,
+            AppError::validation("file", "Chọn tệp cần tải lên."),
+        )
+        .await;
     };
     match state.app.add_evidence(&actor, id, &name, &bytes).await {
         Ok(_) => Ok(Redirect::to(&format!("/tasks/{item_id}?ok=uploaded")).into_response()),
@@ -365,7 +408,13 @@ pub async fn upload(
 pub(crate) fn attachment(name: &str) -> HeaderValue {
     let ascii: String = cchc_domain::text::fold(name)
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded: String = name
         .bytes()
@@ -377,8 +426,10 @@ pub(crate) fn attachment(name: &str) -> HeaderValue {
             }
         })
         .collect();
-    HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
 pub async fn download(
@@ -392,7 +443,10 @@ pub async fn download(
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, attachment(&file.meta.file_name)),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment(&file.meta.file_name),
+            ),
         ],
         file.content,
     )
@@ -404,10 +458,6 @@ pub async fn remove(
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let file = state.app.evidence_file(&actor, id).await?;
-    let item_id = item_of_row(&state, &actor, file.meta.tracking_id).await?;
-    match state.app.remove_evidence(&actor, id).await {
-        Ok(()) => Ok(Redirect::to(&format!("/tasks/{item_id}?ok=removed")).into_response()),
-        Err(error) => rejected(&state, &actor, item_id, error).await,
-    }
+    let item_id = state.app.remove_evidence(&actor, id).await?;
+    Ok(Redirect::to(&format!("/tasks/{item_id}?ok=removed")).into_response())
 }

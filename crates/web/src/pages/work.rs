@@ -91,10 +91,30 @@ pub async fn my(
     Ok(render(&MyPage {
         chrome: Chrome::new(&actor, "/my", "Việc của đơn vị tôi"),
         sections: vec![
-            Section { anchor: "qua-han", title: "Quá hạn", empty: "Không có việc quá hạn.", lines: overdue.iter().map(line).collect() },
-            Section { anchor: "sap-den-han", title: "Sắp đến hạn", empty: "Không có việc đến hạn trong thời gian tới.", lines: due_soon.iter().map(line).collect() },
-            Section { anchor: "chua-co-han", title: "Chưa có thời hạn", empty: "Mọi việc đều đã có thời hạn.", lines: undated.iter().map(line).collect() },
-            Section { anchor: "da-xong", title: "Đã có kết quả gần đây", empty: "Chưa có việc nào có kết quả.", lines: done.iter().map(line).collect() },
+            Section {
+                anchor: "qua-han",
+                title: "Quá hạn",
+                empty: "Không có việc quá hạn.",
+                lines: overdue.iter().map(line).collect(),
+            },
+            Section {
+                anchor: "sap-den-han",
+                title: "Sắp đến hạn",
+                empty: "Không có việc đến hạn trong thời gian tới.",
+                lines: due_soon.iter().map(line).collect(),
+            },
+            Section {
+                anchor: "chua-co-han",
+                title: "Chưa có thời hạn",
+                empty: "Mọi việc đều đã có thời hạn.",
+                lines: undated.iter().map(line).collect(),
+            },
+            Section {
+                anchor: "da-xong",
+                title: "Đã có kết quả gần đây",
+                empty: "Chưa có việc nào có kết quả.",
+                lines: done.iter().map(line).collect(),
+            },
         ],
         soon_days,
         has_units: !units.is_empty(),
@@ -126,7 +146,10 @@ pub struct ListQuery {
 impl ListQuery {
     fn work(&self) -> WorkQuery {
         let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse().ok());
-        let flag = |v: &Option<String>| v.as_deref().is_some_and(|s| matches!(s, "true" | "1" | "on"));
+        let flag = |v: &Option<String>| {
+            v.as_deref()
+                .is_some_and(|s| matches!(s, "true" | "1" | "on"))
+        };
         WorkQuery {
             plan_id: num(&self.plan_id),
             area_id: num(&self.area_id),
@@ -144,21 +167,43 @@ impl ListQuery {
         let w = self.work();
         let mut parts = Vec::new();
         let mut add = |k: &str, v: String| parts.push(format!("{k}={}", urlencode(&v)));
-        if let Some(v) = w.plan_id { add("plan_id", v.to_string()) }
-        if let Some(v) = w.area_id { add("area_id", v.to_string()) }
-        if let Some(v) = w.unit_id { add("unit_id", v.to_string()) }
-        if let Some(v) = w.status { add("status", v) }
-        if let Some(v) = w.due_within { add("due_within", v.to_string()) }
-        if w.overdue { add("overdue", "true".into()) }
-        if w.undated { add("undated", "true".into()) }
-        if !w.q.is_empty() { add("q", w.q) }
+        if let Some(v) = w.plan_id {
+            add("plan_id", v.to_string())
+        }
+        if let Some(v) = w.area_id {
+            add("area_id", v.to_string())
+        }
+        if let Some(v) = w.unit_id {
+            add("unit_id", v.to_string())
+        }
+        if let Some(v) = w.status {
+            add("status", v)
+        }
+        if let Some(v) = w.due_within {
+            add("due_within", v.to_string())
+        }
+        if w.overdue {
+            add("overdue", "true".into())
+        }
+        if w.undated {
+            add("undated", "true".into())
+        }
+        if !w.q.is_empty() {
+            add("q", w.q)
+        }
         parts.join("&")
     }
 }
 
 fn urlencode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -182,15 +227,35 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let f = q.work();
-    let page = state.app.work_list(&actor, &f, q.page.unwrap_or(1), PER_PAGE).await?;
-    let plans = state.app.plans(&actor, "").await?.into_iter().map(|p| (p.id, p.title)).collect();
-    let areas = state.app.areas().await?.into_iter().map(|a| (a.id, a.name)).collect();
+    let page = state
+        .app
+        .work_list(&actor, &f, q.page.unwrap_or(1), PER_PAGE)
+        .await?;
+    let plans = state
+        .app
+        .plans(&actor, "")
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect();
+    let areas = state
+        .app
+        .areas()
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
     let units = state
         .app
         .unit_tree(&actor, "", false)
         .await?
         .into_iter()
-        .map(|r| (r.unit.id, format!("{}{}", "— ".repeat(r.depth), r.unit.name)))
+        .map(|r| {
+            (
+                r.unit.id,
+                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
+            )
+        })
         .collect();
     Ok(render(&ListPage {
         chrome: Chrome::new(&actor, "/work", "Theo dõi nhiệm vụ"),
@@ -206,8 +271,17 @@ pub async fn list(
 }
 
 const HEADERS: [&str; 11] = [
-    "Kế hoạch", "STT", "Nội dung", "Lĩnh vực", "Đơn vị", "Vai trò", "Lần thực hiện", "Hạn",
-    "Trạng thái", "Tiến độ (%)", "Kết quả",
+    "Kế hoạch",
+    "STT",
+    "Nội dung",
+    "Lĩnh vực",
+    "Đơn vị",
+    "Vai trò",
+    "Lần thực hiện",
+    "Hạn",
+    "Trạng thái",
+    "Tiến độ (%)",
+    "Kết quả",
 ];
 
 fn cells(r: &WorkRow) -> [String; 11] {
@@ -237,15 +311,22 @@ pub async fn export_csv(
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let ok = w.write_record(HEADERS).is_ok() && rows.iter().all(|r| w.write_record(cells(r)).is_ok());
+        let ok = w.write_record(HEADERS).is_ok()
+            && rows.iter().all(|r| w.write_record(cells(r)).is_ok());
         if !ok || w.flush().is_err() {
             return Err(cchc_app::AppError::validation("export", "Không tạo được tệp CSV.").into());
         }
     }
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
-            (header::CONTENT_DISPOSITION, attachment("theo-doi-nhiem-vu.csv")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment("theo-doi-nhiem-vu.csv"),
+            ),
         ],
         out,
     )
@@ -263,8 +344,13 @@ fn xlsx(rows: &[WorkRow]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         .set_border(FormatBorder::Thin)
         .set_background_color("#F0F3F7")
         .set_font_name("Times New Roman");
-    let body = Format::new().set_text_wrap().set_border(FormatBorder::Thin).set_font_name("Times New Roman");
-    let widths = [30.0, 8.0, 60.0, 28.0, 28.0, 10.0, 16.0, 12.0, 18.0, 10.0, 40.0];
+    let body = Format::new()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("Times New Roman");
+    let widths = [
+        30.0, 8.0, 60.0, 28.0, 28.0, 10.0, 16.0, 12.0, 18.0, 10.0, 40.0,
+    ];
     for (c, (h, w)) in HEADERS.iter().zip(widths).enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, &head)?;
         sheet.set_column_width(c as u16, w)?;
@@ -272,7 +358,12 @@ fn xlsx(rows: &[WorkRow]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     for (i, r) in rows.iter().enumerate() {
         for (c, v) in cells(r).iter().enumerate() {
             if c == 9 {
-                sheet.write_number_with_format(i as u32 + 1, c as u16, r.progress_pct as f64, &body)?;
+                sheet.write_number_with_format(
+                    i as u32 + 1,
+                    c as u16,
+                    r.progress_pct as f64,
+                    &body,
+                )?;
             } else {
                 sheet.write_string_with_format(i as u32 + 1, c as u16, v, &body)?;
             }
@@ -297,9 +388,14 @@ pub async fn export_xlsx(
         [
             (
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                HeaderValue::from_static(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
             ),
-            (header::CONTENT_DISPOSITION, attachment("theo-doi-nhiem-vu.xlsx")),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment("theo-doi-nhiem-vu.xlsx"),
+            ),
         ],
         bytes,
     )

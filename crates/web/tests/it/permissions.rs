@@ -33,6 +33,19 @@ enum Rule {
     /// Admin, coordinator or leader covering the resource.
     UserViewersOver,
     GlobalAdmin,
+    AnyCoordinator,
+    /// Coordinator covering the resource.
+    CoordinatorOver,
+    /// Coordinator of the whole organisation: manages the root's plan.
+    GlobalCoordinator,
+    /// Any role but admin: sees the plan (whole, or its own units' tasks).
+    NonAdmin,
+    /// Any role but admin covering the task's lead unit.
+    TaskReaders,
+    /// Leader or staff of the lead unit, or the plan's coordinator.
+    Reporter,
+    /// Leader of the lead unit, or the plan's coordinator.
+    Confirmer,
 }
 
 impl Rule {
@@ -45,12 +58,30 @@ impl Rule {
             Rule::UserViewers => viewer,
             Rule::UserViewersOver => viewer && place != Place::Outside,
             Rule::GlobalAdmin => role == Role::Admin && place == Place::Global,
+            Rule::AnyCoordinator => role == Role::Coordinator,
+            Rule::CoordinatorOver => role == Role::Coordinator && place != Place::Outside,
+            Rule::GlobalCoordinator => role == Role::Coordinator && place == Place::Global,
+            Rule::NonAdmin => role != Role::Admin,
+            Rule::TaskReaders => role != Role::Admin && place != Place::Outside,
+            Rule::Reporter => {
+                matches!(role, Role::Leader | Role::Staff) && place != Place::Outside
+                    || role == Role::Coordinator && place == Place::Global
+            }
+            Rule::Confirmer => {
+                role == Role::Leader && place != Place::Outside
+                    || role == Role::Coordinator && place == Place::Global
+            }
         }
     }
 }
 
 struct Fixture {
     org: org::Org,
+    plan: cchc_testkit::plans::PlanFixture,
+    /// The lead unit's row of the task, reported once; its evidence; its occurrence.
+    row: i64,
+    evidence: i64,
+    occurrence: i64,
     /// A staff member of the unit below `inside`.
     target_user: i64,
 }
@@ -83,7 +114,93 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
     let login_json = json!({"username": "dang-nhap", "password": org::PASSWORD});
     let s = |v: &str| Some(v.to_string());
     let j = |v: serde_json::Value| Some(v.to_string());
+    let (inside, root, section) = (f.org.inside, f.org.root, f.plan.section_id);
     BTreeMap::from([
+        ((Method::GET, "/plans"), (AnyUser, None)),
+        ((Method::GET, "/plans/new"), (AnyCoordinator, None)),
+        (
+            (Method::POST, "/plans"),
+            (
+                CoordinatorOver,
+                Some(format!(
+                    "title=K%E1%BA%BF+ho%E1%BA%A1ch&issuing_unit_id={inside}&first_year=2026&last_year=2026&status=draft"
+                )),
+            ),
+        ),
+        ((Method::GET, "/plans/{id}"), (NonAdmin, None)),
+        ((Method::GET, "/plans/{id}/edit"), (GlobalCoordinator, None)),
+        (
+            (Method::POST, "/plans/{id}"),
+            (
+                GlobalCoordinator,
+                Some(format!(
+                    "version=1&title=K%E1%BA%BF+ho%E1%BA%A1ch+s%E1%BB%ADa&issuing_unit_id={root}&first_year=2026&last_year=2026&status=issued"
+                )),
+            ),
+        ),
+        (
+            (Method::POST, "/plans/{id}/renumber"),
+            (GlobalCoordinator, s("")),
+        ),
+        (
+            (Method::GET, "/plans/{id}/items/new"),
+            (GlobalCoordinator, None),
+        ),
+        (
+            (Method::POST, "/plans/{id}/items"),
+            (
+                GlobalCoordinator,
+                Some(format!(
+                    "kind=task&content=Vi%E1%BB%87c+m%E1%BB%9Bi&parent_id={section}&lead={inside}&start_text=Qu%C3%BD+II%2F2026"
+                )),
+            ),
+        ),
+        ((Method::GET, "/items/{id}/edit"), (GlobalCoordinator, None)),
+        (
+            (Method::POST, "/items/{id}"),
+            (
+                GlobalCoordinator,
+                Some(format!(
+                    "version=1&kind=task&parent_id={section}&content=S%E1%BB%ADa&lead={inside}"
+                )),
+            ),
+        ),
+        (
+            (Method::POST, "/items/{id}/move"),
+            (GlobalCoordinator, s("direction=down")),
+        ),
+        (
+            (Method::GET, "/items/{id}/delete"),
+            (GlobalCoordinator, None),
+        ),
+        (
+            (Method::POST, "/items/{id}/delete"),
+            (GlobalCoordinator, s("version=1")),
+        ),
+        ((Method::GET, "/tasks/{id}"), (TaskReaders, None)),
+        (
+            (Method::POST, "/tracking/{id}/report"),
+            (Reporter, s("version=1&status=in_progress&progress_pct=10")),
+        ),
+        (
+            (Method::POST, "/tracking/{id}/confirm"),
+            (Confirmer, s("version=1")),
+        ),
+        (
+            (Method::POST, "/tracking/{id}/return"),
+            (GlobalCoordinator, s("version=1&comment=Thi%E1%BA%BFu")),
+        ),
+        ((Method::POST, "/tracking/{id}/evidence"), (Reporter, s(""))),
+        ((Method::GET, "/evidence/{id}"), (TaskReaders, None)),
+        ((Method::POST, "/evidence/{id}/remove"), (Reporter, s(""))),
+        (
+            (Method::POST, "/occurrences/{id}/due"),
+            (GlobalCoordinator, s("version=1&due_on=30%2F06%2F2026")),
+        ),
+        ((Method::GET, "/my"), (AnyUser, None)),
+        ((Method::GET, "/work"), (NonAdmin, None)),
+        ((Method::GET, "/work.csv"), (NonAdmin, None)),
+        ((Method::GET, "/work.xlsx"), (NonAdmin, None)),
         ((Method::GET, "/healthz"), (Public, None)),
         ((Method::GET, "/static/{*path}"), (Public, None)),
         ((Method::GET, "/login"), (Public, None)),
@@ -186,6 +303,16 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
 fn concrete(path: &str, f: &Fixture) -> String {
     let id = if path.starts_with("/users") || path.starts_with("/api/v1/users") {
         f.target_user
+    } else if path.starts_with("/plans/") {
+        f.plan.plan_id
+    } else if path.starts_with("/items/") || path.starts_with("/tasks/") {
+        f.plan.task_id
+    } else if path.starts_with("/tracking/") {
+        f.row
+    } else if path.starts_with("/evidence/") {
+        f.evidence
+    } else if path.starts_with("/occurrences/") {
+        f.occurrence
     } else {
         f.org.inside_child
     };
@@ -206,7 +333,11 @@ fn denied(reply: &Reply, page: bool) -> bool {
     let to_login = page
         && reply.status == StatusCode::SEE_OTHER
         && reply.location().starts_with("/login?next=");
-    reply.status == StatusCode::UNAUTHORIZED || reply.status == StatusCode::FORBIDDEN || to_login
+    // A resource hidden from the user answers 404, which is a denial too.
+    reply.status == StatusCode::UNAUTHORIZED
+        || reply.status == StatusCode::FORBIDDEN
+        || reply.status == StatusCode::NOT_FOUND
+        || to_login
 }
 
 async fn call(
@@ -261,7 +392,26 @@ async fn every_route_allows_exactly_the_expected_roles() {
                 users.push((name, role, place));
             }
         }
+        let plan = cchc_testkit::plans::build(app, &o).await;
+        let c = cchc_testkit::plans::coordinator();
+        let task = app.task(&c, plan.task_id).await.unwrap();
+        let occ = &task.occurrences[0];
+        let lead = &occ.rows[0].row;
+        let update = cchc_domain::tracking::StatusUpdate {
+            status: "in_progress".into(),
+            progress_pct: Some(30),
+            ..Default::default()
+        };
+        app.report(&c, lead.id, lead.version, update).await.unwrap();
+        let evidence = app
+            .add_evidence(&c, lead.id, "bien-ban.pdf", b"%PDF-1.4 test")
+            .await
+            .unwrap();
         let f = Fixture {
+            row: lead.id,
+            evidence: evidence.id,
+            occurrence: occ.occurrence.id,
+            plan,
             org: o,
             target_user,
         };
