@@ -47,11 +47,9 @@ pub(crate) fn item(
         value
     });
     let (responsibility, names) = responsibility_of(record, h);
-    let lead = match_all(&names.lead, ctx.units, &mut warn);
+    let mut lead = match_all(&names.lead, ctx.units, &mut warn);
     let mut cooperating = match_all(&names.cooperating, ctx.units, &mut warn);
-    // A unit leading the task is not also listed as cooperating on it
-    // (Văn phòng Sở leads; "các phòng chức năng" includes it).
-    cooperating.retain(|c| c.unit_id.is_none() || !lead.iter().any(|l| l.unit_id == c.unit_id));
+    separate_roles(&mut lead, &mut cooperating);
     let has_unit_columns = h.has(Field::Responsibility) || h.has(Field::Lead);
     if lead.is_empty() && !is_group && has_unit_columns {
         warn("chưa có đơn vị chủ trì.".to_owned());
@@ -123,6 +121,28 @@ fn match_all(names: &[String], units: &[Unit], warn: &mut impl FnMut(String)) ->
         }
     }
     out
+}
+
+/// A unit named by itself outranks the same unit reached through a group
+/// phrase: Văn phòng Sở leads and is not also one of "các phòng chức năng"
+/// cooperating; "Thanh tra Sở" cooperating is not also one of "các phòng
+/// thuộc Sở" leading.
+fn separate_roles(lead: &mut Vec<UnitRef>, cooperating: &mut Vec<UnitRef>) {
+    let named = |refs: &[UnitRef]| -> Vec<i64> {
+        refs.iter()
+            .filter(|r| r.matched_by != MatchKind::Group)
+            .filter_map(|r| r.unit_id)
+            .collect()
+    };
+    let named_cooperating = named(cooperating);
+    lead.retain(|l| {
+        l.matched_by != MatchKind::Group
+            || !l.unit_id.is_some_and(|id| named_cooperating.contains(&id))
+    });
+    let leading: Vec<i64> = lead.iter().filter_map(|l| l.unit_id).collect();
+    cooperating.retain(|c| {
+        c.matched_by != MatchKind::Group || !c.unit_id.is_some_and(|id| leading.contains(&id))
+    });
 }
 
 type ScheduleParts = (
