@@ -1,6 +1,7 @@
 //! Word documents (.docx): a zip archive whose `word/document.xml` holds the
 //! body paragraphs and tables (see `docx_xml` for how cells are read).
 
+use super::docx_numbering::Numbering;
 use super::docx_xml;
 use super::zipped::Archive;
 use crate::error::ImportError;
@@ -9,6 +10,7 @@ use crate::limits::Limits;
 
 const EXPECTED: &str = "Word (.docx)";
 const DOCUMENT: &str = "word/document.xml";
+const NUMBERING: &str = "word/numbering.xml";
 
 /// Reads the body of a .docx: paragraphs and table rows in document order.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Grid, ImportError> {
@@ -27,7 +29,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Grid, ImportError> {
         }
     })?;
     let xml = decode(&xml)?;
-    let grid = docx_xml::parse(&xml, limits)?;
+    let numbering = match archive.read(NUMBERING)? {
+        Some(bytes) => Numbering::parse(&decode(&bytes)?),
+        None => Numbering::default(),
+    };
+    let grid = docx_xml::parse(&xml, numbering, limits)?;
     if grid.rows.iter().all(|r| r.is_blank()) {
         return Err(ImportError::Empty);
     }

@@ -8,13 +8,15 @@
 //! - `w:tblHeader` marks rows Word repeats on each page;
 //! - `w:gridBefore` pads a row that starts right of the first column;
 //! - nested tables add their text to the enclosing cell;
-//! - `mc:Fallback` repeats what `mc:Choice` shows (text boxes) and is skipped.
+//! - `mc:Fallback` repeats what `mc:Choice` shows (text boxes) and is skipped;
+//! - automatic list numbers (`w:numPr`) are written into the paragraph.
 
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
 use super::check_row;
+use super::docx_numbering::Numbering;
 use crate::error::ImportError;
 use crate::grid::{Cell, Grid, Merge, Row, RowKind};
 use crate::limits::Limits;
@@ -36,6 +38,11 @@ struct CellState {
 
 struct Builder<'l> {
     limits: &'l Limits,
+    numbering: Numbering,
+    /// Inside `w:pPr` (and not in a recorded former `w:pPrChange`).
+    in_paragraph_props: bool,
+    props_change_depth: usize,
+    list: Option<(String, u8)>,
     rows: Vec<Row>,
     paragraphs: usize,
     table_depth: usize,
@@ -49,10 +56,14 @@ struct Builder<'l> {
 }
 
 /// Parses the main document part.
-pub(super) fn parse(xml: &str, limits: &Limits) -> Result<Grid, ImportError> {
+pub(super) fn parse(xml: &str, numbering: Numbering, limits: &Limits) -> Result<Grid, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut b = Builder {
         limits,
+        numbering,
+        in_paragraph_props: false,
+        props_change_depth: 0,
+        list: None,
         rows: Vec::new(),
         paragraphs: 0,
         table_depth: 0,
@@ -175,9 +186,22 @@ impl Builder<'_> {
             "p" => {
                 self.paragraph.clear();
                 self.paragraph_chars = 0;
+                self.list = None;
                 if empty {
                     self.end_paragraph()?;
                 }
+            }
+            "pPr" if !empty => self.in_paragraph_props = true,
+            "pPrChange" if !empty => self.props_change_depth += 1,
+            "numId" if self.in_list_props() => {
+                let id = val(e).unwrap_or_default();
+                let level = self.list.as_ref().map_or(0, |l| l.1);
+                self.list = Some((id, level));
+            }
+            "ilvl" if self.in_list_props() => {
+                let level = val(e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                let id = self.list.take().map(|l| l.0).unwrap_or_default();
+                self.list = Some((id, level));
             }
             "t" if !empty => self.in_text = true,
             "tab" if self.in_paragraph_run(e) => self.push(" ")?,
@@ -201,6 +225,11 @@ impl Builder<'_> {
             "Fallback" => self.fallback_depth = self.fallback_depth.saturating_sub(1),
             _ if self.fallback_depth > 0 => {}
             "t" => self.in_text = false,
+            "pPrChange" => self.props_change_depth = self.props_change_depth.saturating_sub(1),
+            "pPr" => {
+                self.in_paragraph_props = false;
+                self.write_list_label()?;
+            }
             "p" => self.end_paragraph()?,
             "tc" if self.top_table() => self.end_cell(),
             "tr" if self.top_table() => self.end_row()?,
@@ -208,6 +237,25 @@ impl Builder<'_> {
             _ => {}
         }
         Ok(())
+    }
+
+    fn in_list_props(&self) -> bool {
+        self.in_paragraph_props && self.props_change_depth == 0
+    }
+
+    /// "1. " before the text of an auto-numbered paragraph (numId 0 turns
+    /// numbering off).
+    fn write_list_label(&mut self) -> Result<(), ImportError> {
+        let Some((id, level)) = self.list.take() else {
+            return Ok(());
+        };
+        if id.is_empty() || id == "0" {
+            return Ok(());
+        }
+        match self.numbering.next_label(&id, level) {
+            Some(label) if !label.is_empty() => self.push(&format!("{label} ")),
+            _ => Ok(()),
+        }
     }
 
     fn push(&mut self, text: &str) -> Result<(), ImportError> {

@@ -5,6 +5,7 @@
 //! reader applies [`Limits`] while it reads and never panics.
 
 pub mod docx;
+mod docx_numbering;
 mod docx_xml;
 mod sniff;
 pub mod text;

@@ -283,3 +283,51 @@ fn entities_tabs_and_text_boxes() {
     let texts: Vec<&str> = grid.rows.iter().map(|r| r.text(0)).collect();
     assert_eq!(texts, ["A & B đạt", "hộp", "còn"]);
 }
+
+const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+
+/// An STT cell numbered by Word: no text, only a list reference.
+fn numbered(num: u8, level: u8) -> String {
+    format!(
+        r#"<w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr></w:p></w:tc>"#
+    )
+}
+
+#[test]
+fn an_auto_numbered_stt_column_reads_like_a_typed_one() {
+    let row = |stt: String, content: &str, lead: &str| tr("", &[stt, cell(content), cell(lead)]);
+    let table = [
+        tr(
+            "",
+            &[cell("STT"), cell("Nội dung"), cell("Trách nhiệm thực hiện")],
+        ),
+        row(numbered(1, 0), "CÔNG TÁC CHỈ ĐẠO", ""),
+        row(numbered(2, 0), "Kế hoạch CCHC", ""),
+        row(numbered(2, 1), "Xây dựng kế hoạch", "Văn phòng Sở"),
+        row(numbered(2, 1), "Triển khai kế hoạch", "Văn phòng Sở"),
+        row(numbered(1, 0), "CẢI CÁCH THỂ CHẾ", ""),
+        row(numbered(2, 0), "Rà soát văn bản", "Thanh tra Sở"),
+    ]
+    .concat();
+    let body = format!("<w:tbl>{table}</w:tbl>");
+    let bytes = support::docx_with(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    let plan = read_plan(&bytes, "tu-dong.docx", &units()).unwrap();
+    let sections: Vec<(&str, String)> = plan
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), outline(&s.items)))
+        .collect();
+    assert_eq!(
+        sections,
+        [("I", "1(1.1 1.2)".to_owned()), ("II", "2".to_owned())]
+    );
+    assert_eq!(unit_ids(&item(&plan, "II", "2").lead), [Some(THANH_TRA)]);
+}

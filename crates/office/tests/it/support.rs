@@ -162,17 +162,26 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 
 /// A .docx whose body is `body` (the children of `w:body`).
 pub fn docx(body: &str) -> Vec<u8> {
+    docx_with(body, &[])
+}
+
+/// A .docx with more parts (`word/numbering.xml`, ...).
+pub fn docx_with(body: &str, parts: &[(&str, &[u8])]) -> Vec<u8> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
-    zip(&[
+    let entries = [
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         (
             "_rels/.rels",
             br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
         ),
         ("word/document.xml", document.as_bytes()),
-    ])
+    ]
+    .into_iter()
+    .chain(parts.iter().copied())
+    .collect::<Vec<_>>();
+    zip(&entries)
 }
 
 /// A paragraph of plain text.
