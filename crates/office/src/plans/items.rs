@@ -37,6 +37,10 @@ pub(crate) fn item(
     let mut warn = |message: String| {
         warnings.push(Warning::at(record.row, format!("Mục {number}: {message}")))
     };
+    let content = text(Field::Content).unwrap_or_default();
+    if content.is_empty() {
+        warn("chưa có nội dung nhiệm vụ.".to_owned());
+    }
     let indicator = text(Field::Indicator);
     let budget_text = text(Field::Budget);
     let budget_million_vnd = budget_text.as_deref().and_then(|b| {
@@ -57,7 +61,7 @@ pub(crate) fn item(
     let (start, end, schedule) = schedule_of(record, h, is_group, ctx.period, &mut warn);
     ItemPreview {
         row: record.row,
-        content: text(Field::Content).unwrap_or_default(),
+        content,
         target: indicator.as_deref().map(Target::parse),
         indicator,
         output: text(Field::Output),

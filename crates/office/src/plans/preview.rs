@@ -1,6 +1,33 @@
 //! The preview of an imported plan: what `cchc plan import --dry-run
 //! --format json` prints and what a person checks before saving. The field
-//! names and nesting are a documented, stable format.
+//! names and nesting are a documented, stable format (a test fixes them):
+//!
+//! ```json
+//! {"plan": {"title": "CẢI CÁCH HÀNH CHÍNH ... NĂM 2020", "number": "/KH-SYT",
+//!           "issued_on": null, "place": "Đắk Nông", "date_text": "Đắk Nông, ngày",
+//!           "period": {"first_year": 2020, "last_year": 2020},
+//!           "legal_bases": ["Thực hiện Nghị quyết số 30c-NQ-CP ..."],
+//!           "budget_total_million_vnd": 120.0},
+//!  "sections": [{"row": 90, "number": "I", "title": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
+//!    "items": [{"row": 91, "number": "1", "content": "...", "children": [
+//!      {"row": 99, "number": "1.5", "content": "Xử lý hoặc kiến nghị ...",
+//!       "indicator": "100% vấn đề ...", "target": {"text": "...", "parts": [...]},
+//!       "output": "...", "budget_million_vnd": 10.0, "budget_text": "10",
+//!       "responsibility": "Chủ trì: Văn phòng Sở Thực hiện: các phòng chức năng ...",
+//!       "lead": [{"text": "Văn phòng Sở", "unit_id": 2, "unit_name": "Văn phòng Sở",
+//!                 "score": 1.0, "match": "exact"}],
+//!       "cooperating": [...],
+//!       "start": {"text": "Sau khi có thông báo kết quả kiểm tra", "parsed": {"kind": "after_event", ...}},
+//!       "end": {"text": "Kết thúc trong vòng 30 ngày kể từ ...", "parsed": {...}},
+//!       "schedule": {"text": "...", "parsed": {...}, "occurrences": [...], "needs_decision": false},
+//!       "note": null, "extra": {}, "children": []}]}]}],
+//!  "warnings": [{"row": 97, "message": "Mục 1.3: Cần xác định thời hạn: ..."}]}
+//! ```
+//!
+//! `match` is `exact`, `fuzzy` (to confirm), `group` (one entry per unit of
+//! "các đơn vị trực thuộc", "các phòng chức năng") or `none` (`unit_id` null:
+//! the user maps it). `parsed` is the domain's `ScheduleKind`; occurrences
+//! are the domain's `Occurrence`s over the plan period.
 
 use std::collections::BTreeMap;
 

@@ -33,19 +33,36 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, ImportError> {
         });
     }
     archive.check_sizes()?;
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
-    let mut grids = Vec::new();
-    for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(bad)?;
-        let merged = workbook
-            .merge_cells_by_sheet_name(&name)
-            .unwrap_or_default();
+    // calamine trusts the workbook it reads; an upload is hostile input, so a
+    // panic inside it becomes an error for this file rather than a crash.
+    let sheets = std::panic::catch_unwind(|| read_sheets(bytes)).map_err(|_| {
+        ImportError::BadSpreadsheet {
+            detail: "cấu trúc bảng tính không hợp lệ".to_owned(),
+        }
+    })??;
+    let mut grids = Vec::with_capacity(sheets.len());
+    for (name, range, merged) in sheets {
         grids.push(sheet(name, &range, &merged, limits)?);
     }
     if grids.iter().all(|g| g.rows.is_empty()) {
         return Err(ImportError::Empty);
     }
     Ok(grids)
+}
+
+type Sheet = (String, Range<Data>, Vec<Dimensions>);
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(bad)?;
+        let merged = workbook
+            .merge_cells_by_sheet_name(&name)
+            .unwrap_or_default();
+        sheets.push((name, range, merged));
+    }
+    Ok(sheets)
 }
 
 fn bad(error: calamine::XlsxError) -> ImportError {
@@ -95,7 +112,9 @@ fn sheet(
 fn mark_merged(rows: &mut [Row], top: usize, merged: &[Dimensions], limits: &Limits) {
     for d in merged {
         let (r0, c0) = (d.start.0 as usize, d.start.1 as usize);
-        let (r1, c1) = (d.end.0 as usize, d.end.1 as usize);
+        // A range may span the whole sheet; only the rows read matter.
+        let r1 = (d.end.0 as usize).min(top + rows.len());
+        let c1 = d.end.1 as usize;
         let c1 = c1.min(limits.max_columns.saturating_sub(1));
         for r in r0..=r1 {
             let Some(row) = r.checked_sub(top).and_then(|i| rows.get_mut(i)) else {

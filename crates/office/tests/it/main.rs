@@ -3,6 +3,7 @@
 
 mod docx;
 mod errors;
+mod json_format;
 mod props;
 mod seed_binh_dinh;
 mod seed_dak_nong;
