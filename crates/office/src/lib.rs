@@ -9,6 +9,7 @@ pub mod grid;
 pub mod limits;
 pub mod plans;
 pub mod read;
+mod roman;
 
 pub use error::ImportError;
 pub use limits::Limits;

@@ -198,13 +198,17 @@ fn map_columns(titles1: &[String], titles2: &[String]) -> Vec<Column> {
     columns
 }
 
+/// Whether `k` is one of `prefixes` or starts with one of them as words.
+fn starts_with_any(k: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        k.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
 /// The field of a first-line title.
 fn classify(k: &str) -> Option<Field> {
-    let starts = |prefixes: &[&str]| {
-        prefixes
-            .iter()
-            .any(|p| k == *p || k.starts_with(&format!("{p} ")))
-    };
+    let starts = |prefixes: &[&str]| starts_with_any(k, prefixes);
     if matches!(k, "stt" | "tt" | "so tt" | "so thu tu") {
         Some(Field::Number)
     } else if starts(&[
@@ -247,11 +251,7 @@ fn classify(k: &str) -> Option<Field> {
 
 /// The field of a second-line title under a group.
 fn sub_field(k: &str) -> Option<Field> {
-    let starts = |prefixes: &[&str]| {
-        prefixes
-            .iter()
-            .any(|p| k == *p || k.starts_with(&format!("{p} ")))
-    };
+    let starts = |prefixes: &[&str]| starts_with_any(k, prefixes);
     if starts(&[
         "bat dau",
         "tu ngay",

@@ -1,6 +1,8 @@
 //! The STT column: Roman section numbers ("I.", "VIII"), decimal item numbers
 //! ("1.", "1.1", "3.3.3", "4.1.1."), letter items ("a)", "3a)") and the rest.
 
+use crate::roman::{parse_roman, to_roman};
+
 /// What an STT cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Numbering {
@@ -40,11 +42,7 @@ impl Numbering {
     pub fn label(&self) -> String {
         match self {
             Numbering::Roman(v) => to_roman(*v),
-            Numbering::Decimal(path) => path
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join("."),
+            Numbering::Decimal(path) => dotted(path),
             Numbering::Letter(l) | Numbering::Other(l) => l.clone(),
             Numbering::Empty => String::new(),
         }
@@ -76,47 +74,17 @@ fn letter(s: &str) -> bool {
         && digits <= 3
 }
 
-const ROMAN: [(u32, &str); 13] = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-];
-
-fn to_roman(mut v: u32) -> String {
-    let mut out = String::new();
-    for (value, symbol) in ROMAN {
-        while v >= value {
-            out.push_str(symbol);
-            v -= value;
-        }
-    }
-    out
+/// An upper-case Roman numeral up to 100 (no plan has more sections).
+fn roman(s: &str) -> Option<u32> {
+    parse_roman(s).filter(|v| *v <= 100)
 }
 
-/// An upper-case Roman numeral written the standard way, up to 100.
-fn roman(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 8 || !s.bytes().all(|b| b"IVXLC".contains(&b)) {
-        return None;
-    }
-    let mut value = 0;
-    let mut rest = s;
-    for (v, symbol) in ROMAN {
-        while let Some(r) = rest.strip_prefix(symbol) {
-            value += v;
-            rest = r;
-        }
-    }
-    (rest.is_empty() && value <= 100 && to_roman(value) == s).then_some(value)
+/// "1.2.3".
+pub(crate) fn dotted(path: &[u32]) -> String {
+    path.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]

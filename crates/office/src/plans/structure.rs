@@ -3,7 +3,7 @@
 //! their numbering ("1.1" under "1." under the section; "a)" under the item
 //! above). Numbers out of sequence are kept where they are and warned about.
 
-use super::numbering::Numbering;
+use super::numbering::{Numbering, dotted};
 use super::preview::Warning;
 use super::records::Record;
 
@@ -130,7 +130,7 @@ impl Builder<'_> {
                 row,
                 format!(
                     "Mục {} không thuộc mục lớn {section}: cần kiểm tra số thứ tự.",
-                    join(path)
+                    dotted(path)
                 ),
             ));
         }
@@ -148,7 +148,7 @@ impl Builder<'_> {
         let parent = self.stack.last().copied();
         let depth = parent.map_or(0, |p| self.nodes[p].path.len());
         if path.len() > depth + 1 {
-            let missing = join(&path[..depth + 1]);
+            let missing = dotted(&path[..depth + 1]);
             self.warnings.push(Warning::at(
                 row,
                 format!("Mục {label}: số thứ tự không liền mạch (không có mục {missing})."),
@@ -228,11 +228,4 @@ impl Builder<'_> {
             children: n.children.iter().map(|&c| self.node(c)).collect(),
         }
     }
-}
-
-fn join(path: &[u32]) -> String {
-    path.iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
 }

@@ -1,6 +1,7 @@
 //! Word documents (.docx): a zip archive whose `word/document.xml` holds the
 //! body paragraphs and tables (see `docx_xml` for how cells are read).
 
+use super::decode_unicode;
 use super::docx_numbering::Numbering;
 use super::docx_xml;
 use super::zipped::Archive;
@@ -40,21 +41,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Grid, ImportError> {
     Ok(grid)
 }
 
-/// document.xml is UTF-8 in practice; UTF-16 (with BOM) is allowed by XML.
+/// The parts are UTF-8 in practice; XML also allows UTF-16 with a BOM.
 fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    let bad = |_| ImportError::BadXml {
+    decode_unicode(bytes).ok_or_else(|| ImportError::BadXml {
         detail: "mã ký tự không hợp lệ".to_owned(),
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        let units = rest
-            .chunks_exact(2)
-            .map(|p| u16::from_le_bytes([p[0], p[1]]));
-        return char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .map_err(|_| ImportError::BadXml {
-                detail: "mã UTF-16 không hợp lệ".to_owned(),
-            });
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    std::str::from_utf8(bytes).map(str::to_owned).map_err(bad)
+    })
 }

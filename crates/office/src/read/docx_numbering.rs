@@ -6,8 +6,10 @@
 use std::collections::HashMap;
 
 use quick_xml::Reader;
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
+
+use super::docx_xml::attr;
+use crate::roman::to_roman;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -38,28 +40,6 @@ pub(super) struct Numbering {
     counters: HashMap<String, [u32; 9]>,
 }
 
-fn val(e: &BytesStart) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == "val")
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
 impl Numbering {
     /// Reads `word/numbering.xml`; what cannot be read is left out.
     pub(super) fn parse(xml: &str) -> Self {
@@ -84,22 +64,22 @@ impl Numbering {
                     }
                     "start" => {
                         if let Some((_, l)) = &mut level {
-                            l.start = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                            l.start = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
                         }
                     }
                     "numFmt" => {
                         if let Some((_, l)) = &mut level {
-                            l.format = format(val(&e).as_deref().unwrap_or("decimal"));
+                            l.format = format(attr(&e, "val").as_deref().unwrap_or("decimal"));
                         }
                     }
                     "lvlText" => {
                         if let Some((_, l)) = &mut level {
-                            l.text = val(&e).unwrap_or_default();
+                            l.text = attr(&e, "val").unwrap_or_default();
                         }
                     }
                     "num" => num_id = attr(&e, "numId"),
                     "abstractNumId" => {
-                        if let (Some(num), Some(target)) = (&num_id, val(&e)) {
+                        if let (Some(num), Some(target)) = (&num_id, attr(&e, "val")) {
                             numbering.nums.insert(num.clone(), target);
                         }
                     }
@@ -186,8 +166,8 @@ fn format(name: &str) -> Format {
 
 fn render(value: u32, format: Format) -> String {
     match format {
-        Format::UpperRoman => roman(value),
-        Format::LowerRoman => roman(value).to_lowercase(),
+        Format::UpperRoman => to_roman(value),
+        Format::LowerRoman => to_roman(value).to_lowercase(),
         Format::UpperLetter => letter(value).to_uppercase(),
         Format::LowerLetter => letter(value),
         _ => value.to_string(),
@@ -204,35 +184,6 @@ fn letter(value: u32) -> String {
     LETTERS
         .get(i)
         .map_or_else(|| value.to_string(), |l| (*l).to_owned())
-}
-
-fn roman(mut value: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if value == 0 || value > 3999 {
-        return value.to_string();
-    }
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while value >= v {
-            out.push_str(s);
-            value -= v;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -115,16 +115,20 @@ fn predefined_entity(name: &str) -> Option<char> {
     }
 }
 
-/// The `w:val` attribute (any prefix), unescaped.
-fn val(e: &BytesStart) -> Option<String> {
+/// Attribute `name` (any prefix), unescaped.
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == "val")
+        .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| {
             a.normalized_value(XmlVersion::Implicit1_0)
                 .ok()
                 .map(|v| v.into_owned())
         })
+}
+
+fn val(e: &BytesStart) -> Option<String> {
+    attr(e, "val")
 }
 
 fn number(e: &BytesStart) -> usize {

@@ -101,3 +101,25 @@ pub(crate) fn check_row(
     }
     Ok(())
 }
+
+/// Text by its byte-order mark: UTF-8 (with or without one) or UTF-16 LE/BE;
+/// `None` when the bytes are not valid in that encoding.
+pub(crate) fn decode_unicode(bytes: &[u8]) -> Option<String> {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| -> Option<String> {
+        if !rest.len().is_multiple_of(2) {
+            return None;
+        }
+        let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        let rest = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        std::str::from_utf8(rest).ok().map(str::to_owned)
+    }
+}

@@ -2,7 +2,7 @@
 //! A line with a tab is a table row split at the tabs; any other line is a
 //! paragraph. UTF-8 with or without BOM, or UTF-16 with a BOM.
 
-use super::check_row;
+use super::{check_row, decode_unicode};
 use crate::error::ImportError;
 use crate::grid::{Cell, Grid, Row};
 use crate::limits::Limits;
@@ -31,36 +31,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Grid, ImportError> {
     Ok(Grid { name: None, rows })
 }
 
-/// UTF-8 (BOM optional) or UTF-16 with a BOM. Binary data (NUL characters)
-/// is refused rather than imported as garbage.
+/// Binary data (NUL characters) is refused rather than imported as garbage.
 fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        std::str::from_utf8(rest)
-            .map_err(|_| ImportError::NotText)?
-            .to_owned()
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, u16::from_be_bytes)?
-    } else {
-        std::str::from_utf8(bytes)
-            .map_err(|_| ImportError::NotText)?
-            .to_owned()
-    };
-    if text.contains('\0') {
-        return Err(ImportError::NotText);
-    }
-    Ok(text)
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ImportError> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err(ImportError::NotText);
-    }
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| ImportError::NotText)
+    decode_unicode(bytes)
+        .filter(|text| !text.contains('\0'))
+        .ok_or(ImportError::NotText)
 }
 
 #[cfg(test)]
