@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calendar;
 mod clock;
 pub mod demo;
+mod demo_plan;
 mod error;
 pub mod plans;
 pub mod tracking;

@@ -415,3 +415,91 @@ async fn use_the_calendar(client: &Client, base: &str) {
         .unwrap();
     shot(client, "11b-calendar-override").await;
 }
+
+#[tokio::test]
+async fn the_coordinator_follows_the_demo_plan_in_chromium() {
+    let Some((_driver, client)) = start_browser().await else {
+        return;
+    };
+    let (base, _t) = start_server().await;
+    client.set_window_size(1366, 768).await.expect("window");
+    client.goto(&format!("{base}/login")).await.unwrap();
+    client
+        .find(Locator::Css("input[name=username]"))
+        .await
+        .unwrap()
+        .send_keys("daumoi")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys(cchc_app::demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//h1[contains(., 'Xin chào')]"))
+        .await
+        .unwrap();
+
+    client.goto(&format!("{base}/plans")).await.unwrap();
+    client
+        .find(Locator::XPath(
+            "//a[contains(., 'Kế hoạch cải cách hành chính năm')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//h2[contains(., 'Tiến độ thực hiện')]"))
+        .await
+        .unwrap();
+    let text = body_text(&client).await;
+    assert!(
+        text.contains("Cải cách thủ tục hành chính") && text.contains("Văn phòng Sở"),
+        "progress by area and unit"
+    );
+    shot(&client, "11-plan-overview").await;
+
+    client
+        .find(Locator::XPath("//a[contains(., 'Đăng bài tuyên truyền')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//h2[contains(., 'Các lần thực hiện')]"))
+        .await
+        .unwrap();
+    assert!(
+        body_text(&client)
+            .await
+            .contains("Chưa đạt chỉ tiêu 04 bài viết"),
+        "the return comment"
+    );
+    shot(&client, "12-task").await;
+
+    client
+        .goto(&format!("{base}/work?overdue=true"))
+        .await
+        .unwrap();
+    shot(&client, "13-work-overdue").await;
+    client.goto(&format!("{base}/my")).await.unwrap();
+    assert!(body_text(&client).await.contains("Việc của đơn vị tôi"));
+    shot(&client, "14-my-unit").await;
+    client.close().await.unwrap();
+}
