@@ -215,6 +215,46 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         LoggedIn,
         delete(api::calendar::delete_override),
     )
+    .get("/api/v1/plans", LoggedIn, get(api::plans::list))
+    .post("/api/v1/plans", LoggedIn, post(api::plans::create))
+    .get("/api/v1/plans/{id}", LoggedIn, get(api::plans::show))
+    .put("/api/v1/plans/{id}", LoggedIn, put(api::plans::update))
+    .post(
+        "/api/v1/plans/{id}/items",
+        LoggedIn,
+        post(api::plans::create_item),
+    )
+    .put("/api/v1/items/{id}", LoggedIn, put(api::plans::update_item))
+    .get("/api/v1/tasks/{id}", LoggedIn, get(api::plans::task))
+    .get("/api/v1/work", LoggedIn, get(api::plans::work))
+    .post(
+        "/api/v1/tracking/{id}/report",
+        LoggedIn,
+        post(api::plans::report),
+    )
+    .post(
+        "/api/v1/tracking/{id}/confirm",
+        LoggedIn,
+        post(api::plans::confirm),
+    )
+    .post(
+        "/api/v1/tracking/{id}/return",
+        LoggedIn,
+        post(api::plans::send_back),
+    )
+    .put(
+        "/api/v1/occurrences/{id}/due",
+        LoggedIn,
+        put(api::plans::set_due),
+    )
+    .post(
+        "/api/v1/tracking/{id}/evidence",
+        LoggedIn,
+        post(api::plans::upload).layer(axum::extract::DefaultBodyLimit::max(
+            cchc_app::tracking::MAX_EVIDENCE_BYTES + 64 * 1024,
+        )),
+    )
+    .get("/api/v1/evidence/{id}", LoggedIn, get(api::plans::download))
     .get("/api/v1/openapi.json", Public, get(api::openapi_json));
     let mut catalog = b.catalog;
     // The Swagger UI is a router of its own (vendored assets); it is public documentation.

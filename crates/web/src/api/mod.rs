@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod plans;
 pub mod units;
 pub mod users;
 
@@ -54,6 +55,9 @@ impl Modify for BearerAuth {
         users::list, users::create, users::show, users::update,
         audit::list,
         calendar::year, calendar::working_days, calendar::put_override, calendar::delete_override,
+        plans::list, plans::create, plans::show, plans::update, plans::create_item, plans::update_item,
+        plans::task, plans::work, plans::report, plans::confirm, plans::send_back, plans::set_due,
+        plans::upload, plans::download,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -62,6 +66,8 @@ impl Modify for BearerAuth {
         (name = "units", description = "Cơ cấu tổ chức"),
         (name = "users", description = "Người dùng và vai trò"),
         (name = "audit", description = "Nhật ký hệ thống"),
+        (name = "plans", description = "Kế hoạch và các mục, nhiệm vụ"),
+        (name = "tracking", description = "Theo dõi thực hiện, báo cáo kết quả, tài liệu kiểm chứng"),
         (name = "calendar", description = "Lịch làm việc: ngày nghỉ, ngày làm việc bù, tính hạn theo ngày làm việc"),
     )
 )]

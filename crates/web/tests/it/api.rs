@@ -230,3 +230,82 @@ async fn openapi_document_covers_every_api_route() {
         "Swagger UI served from the binary"
     );
 }
+
+#[tokio::test]
+async fn a_plan_is_built_and_tracked_over_the_api() {
+    use axum::http::{Method, StatusCode};
+    use cchc_domain::roles::Role;
+    use serde_json::json;
+    for web in crate::support::webs().await {
+        let app = &web.t.app;
+        let o = cchc_testkit::org::build(app).await;
+        cchc_testkit::org::user(app, "dm", Role::Coordinator, None, Some(o.inside)).await;
+        cchc_testkit::org::user(app, "cv", Role::Staff, Some(o.inside), Some(o.inside)).await;
+        let dm = web.token("dm").await;
+        let cv = web.token("cv").await;
+        let plan = web
+            .api(Method::POST, "/api/v1/plans", Some(&dm), Some(json!({"title": "Kế hoạch CCHC 2026", "issuing_unit_id": o.root, "first_year": 2026})))
+            .await;
+        assert_eq!(plan.status, StatusCode::CREATED, "{}", plan.body);
+        let plan_id = plan.json()["id"].as_i64().unwrap();
+        let bad = web
+            .api(
+                Method::POST,
+                &format!("/api/v1/plans/{plan_id}/items"),
+                Some(&dm),
+                Some(json!({"kind": "task", "content": " ", "budget": "mười"})),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.json()["error"]["code"], "validation_failed");
+        let item = web
+            .api(Method::POST, &format!("/api/v1/plans/{plan_id}/items"), Some(&dm), Some(json!({"kind": "task", "content": "Rà soát TTHC", "lead_unit_ids": [o.inside], "start_text": "Quý II/2026", "budget": "1.234,5"})))
+            .await;
+        assert_eq!(item.status, StatusCode::CREATED, "{}", item.body);
+        assert_eq!(item.json()["budget_million_vnd"], 1234.5);
+        let item_id = item.json()["id"].as_i64().unwrap();
+        let task = web
+            .api(
+                Method::GET,
+                &format!("/api/v1/tasks/{item_id}"),
+                Some(&cv),
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(task["occurrences"][0]["due_on"], "2026-06-30");
+        let row = &task["occurrences"][0]["rows"][0];
+        assert_eq!(row["can_report"], true);
+        let reported = web
+            .api(
+                Method::POST,
+                &format!("/api/v1/tracking/{}/report", row["id"]),
+                Some(&cv),
+                Some(
+                    json!({"version": row["version"], "status": "in_progress", "progress_pct": 50}),
+                ),
+            )
+            .await;
+        assert_eq!(reported.status, StatusCode::OK, "{}", reported.body);
+        let stale = web
+            .api(
+                Method::POST,
+                &format!("/api/v1/tracking/{}/report", row["id"]),
+                Some(&cv),
+                Some(json!({"version": row["version"], "status": "done"})),
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        let work = web
+            .api(Method::GET, "/api/v1/work?q=ra+soat", Some(&cv), None)
+            .await
+            .json();
+        assert_eq!(work["total"], 1);
+        assert_eq!(work["rows"][0]["progress_pct"], 50);
+        let doc = web
+            .api(Method::GET, "/api/v1/openapi.json", None, None)
+            .await
+            .json();
+        assert!(doc["paths"]["/api/v1/tracking/{id}/report"].is_object());
+    }
+}

@@ -81,6 +81,8 @@ struct Fixture {
     /// The lead unit's row of the task, reported once; its evidence; its occurrence.
     row: i64,
     evidence: i64,
+    /// A second file, for the removal route (which really removes it).
+    removable: i64,
     occurrence: i64,
     /// A staff member of the unit below `inside`.
     target_user: i64,
@@ -198,6 +200,74 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
             (GlobalCoordinator, s("version=1&due_on=30%2F06%2F2026")),
         ),
         ((Method::GET, "/my"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/plans"), (AnyUser, None)),
+        (
+            (Method::POST, "/api/v1/plans"),
+            (
+                CoordinatorOver,
+                j(json!({"title": "Kế hoạch API", "issuing_unit_id": inside, "first_year": 2026})),
+            ),
+        ),
+        ((Method::GET, "/api/v1/plans/{id}"), (NonAdmin, None)),
+        (
+            (Method::PUT, "/api/v1/plans/{id}"),
+            (
+                GlobalCoordinator,
+                j(
+                    json!({"version": 1, "title": "Kế hoạch sửa", "issuing_unit_id": root, "first_year": 2026}),
+                ),
+            ),
+        ),
+        (
+            (Method::POST, "/api/v1/plans/{id}/items"),
+            (
+                GlobalCoordinator,
+                j(
+                    json!({"kind": "task", "parent_id": section, "content": "Việc API", "lead_unit_ids": [inside], "start_text": "Quý III/2026"}),
+                ),
+            ),
+        ),
+        (
+            (Method::PUT, "/api/v1/items/{id}"),
+            (
+                GlobalCoordinator,
+                j(
+                    json!({"version": 1, "kind": "task", "parent_id": section, "content": "Sửa API", "lead_unit_ids": [inside]}),
+                ),
+            ),
+        ),
+        ((Method::GET, "/api/v1/tasks/{id}"), (TaskReaders, None)),
+        ((Method::GET, "/api/v1/work"), (NonAdmin, None)),
+        (
+            (Method::POST, "/api/v1/tracking/{id}/report"),
+            (
+                Reporter,
+                j(json!({"version": 1, "status": "in_progress", "progress_pct": 20})),
+            ),
+        ),
+        (
+            (Method::POST, "/api/v1/tracking/{id}/confirm"),
+            (Confirmer, j(json!({"version": 1}))),
+        ),
+        (
+            (Method::POST, "/api/v1/tracking/{id}/return"),
+            (
+                GlobalCoordinator,
+                j(json!({"version": 1, "comment": "Thiếu"})),
+            ),
+        ),
+        (
+            (Method::PUT, "/api/v1/occurrences/{id}/due"),
+            (
+                GlobalCoordinator,
+                j(json!({"version": 1, "due_on": "2026-06-30"})),
+            ),
+        ),
+        (
+            (Method::POST, "/api/v1/tracking/{id}/evidence"),
+            (Reporter, j(json!({}))),
+        ),
+        ((Method::GET, "/api/v1/evidence/{id}"), (TaskReaders, None)),
         ((Method::GET, "/work"), (NonAdmin, None)),
         ((Method::GET, "/work.csv"), (NonAdmin, None)),
         ((Method::GET, "/work.xlsx"), (NonAdmin, None)),
@@ -301,17 +371,20 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
 }
 
 fn concrete(path: &str, f: &Fixture) -> String {
-    let id = if path.starts_with("/users") || path.starts_with("/api/v1/users") {
+    let local = path.strip_prefix("/api/v1").unwrap_or(path);
+    let id = if local.starts_with("/users") {
         f.target_user
-    } else if path.starts_with("/plans/") {
+    } else if local.starts_with("/plans/") {
         f.plan.plan_id
-    } else if path.starts_with("/items/") || path.starts_with("/tasks/") {
+    } else if local.starts_with("/items/") || local.starts_with("/tasks/") {
         f.plan.task_id
-    } else if path.starts_with("/tracking/") {
+    } else if local.starts_with("/tracking/") {
         f.row
-    } else if path.starts_with("/evidence/") {
+    } else if local.starts_with("/evidence/") && local.ends_with("/remove") {
+        f.removable
+    } else if local.starts_with("/evidence/") {
         f.evidence
-    } else if path.starts_with("/occurrences/") {
+    } else if local.starts_with("/occurrences/") {
         f.occurrence
     } else {
         f.org.inside_child
@@ -407,7 +480,13 @@ async fn every_route_allows_exactly_the_expected_roles() {
             .add_evidence(&c, lead.id, "bien-ban.pdf", b"%PDF-1.4 test")
             .await
             .unwrap();
+        let removable = app
+            .add_evidence(&c, lead.id, "ban-nhap.pdf", b"%PDF-1.4 nhap")
+            .await
+            .unwrap()
+            .id;
         let f = Fixture {
+            removable,
             row: lead.id,
             evidence: evidence.id,
             occurrence: occ.occurrence.id,
