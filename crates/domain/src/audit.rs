@@ -37,6 +37,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("set_due", "Đặt thời hạn"),
     ("upload", "Tải lên"),
     ("remove", "Gỡ bỏ"),
+    ("remind", "Đôn đốc, nhắc việc"),
 ];
 
 /// Entity type codes and their Vietnamese labels.
@@ -50,6 +51,7 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("occurrence", "Lần thực hiện"),
     ("tracking", "Kết quả thực hiện"),
     ("evidence", "Tài liệu kiểm chứng"),
+    ("reminder", "Nhắc việc"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {

@@ -333,9 +333,8 @@ pub async fn update_item(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let extra = serde_json::to_string(&v.extra).unwrap_or_else(|_| "{}".into());
-    let changed =
-        on_conn!(tx, |c| {
-            sqlx::query(
+    let changed = on_conn!(tx, |c| {
+        sqlx::query(
         "UPDATE plan_items SET parent_id = $1, area_id = $2, kind = $3, number = $4, content = $5, \
          indicator = $6, output = $7, budget_vnd = $8, lead_text = $9, cooperating_text = $10, \
          start_text = $11, end_text = $12, note = $13, extra_json = $14, search_folded = $15, \
@@ -362,7 +361,7 @@ pub async fn update_item(
     .execute(c)
     .await?
     .rows_affected()
-        });
+    });
     if changed == 0 {
         return Err(StoreError::Conflict);
     }

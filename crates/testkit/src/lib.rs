@@ -12,6 +12,7 @@ use cchc_store::{Backend, Db};
 
 pub mod org;
 pub mod plans;
+pub mod smtp;
 
 /// A database that exists for one test and is removed afterwards.
 pub struct TestDb {

@@ -2,6 +2,7 @@
 
 mod auth;
 mod plans;
+mod reminders;
 mod tracking;
 mod units;
 mod users;
