@@ -93,6 +93,25 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         post(pages::users::reset_password),
     )
     .get("/audit", LoggedIn, get(pages::audit::list))
+    .get("/notifications", LoggedIn, get(pages::notifications::list))
+    .get(
+        "/notifications/unread",
+        LoggedIn,
+        get(pages::notifications::unread_badge),
+    )
+    .post(
+        "/notifications/read-all",
+        LoggedIn,
+        post(pages::notifications::mark_all_read),
+    )
+    .post(
+        "/notifications/{id}/read",
+        LoggedIn,
+        post(pages::notifications::mark_read),
+    )
+    .get("/reminders", LoggedIn, get(pages::reminders::list))
+    .get("/reminders/new", LoggedIn, get(pages::reminders::new_form))
+    .post("/reminders", LoggedIn, post(pages::reminders::create))
     .get("/account", LoggedIn, get(pages::account::show))
     .post(
         "/account/password",
@@ -111,6 +130,12 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
     .get("/api/v1/users/{id}", LoggedIn, get(api::users::show))
     .put("/api/v1/users/{id}", LoggedIn, put(api::users::update))
     .get("/api/v1/audit", LoggedIn, get(api::audit::list))
+    .get(
+        "/api/v1/notifications",
+        LoggedIn,
+        get(api::notifications::list),
+    )
+    .post("/api/v1/reminders", LoggedIn, post(api::reminders::create))
     .get("/api/v1/openapi.json", Public, get(api::openapi_json));
     let mut catalog = b.catalog;
     // The Swagger UI is a router of its own (vendored assets); it is public documentation.

@@ -52,6 +52,16 @@ impl Chrome {
             label: "Tổ chức",
             items: org,
         });
+        if actor.has_any_role(&[Role::Coordinator, Role::Admin]) {
+            let mut reminders = vec![item("/reminders", "Nhật ký nhắc việc")];
+            if actor.has_role(Role::Coordinator) {
+                reminders.push(item("/reminders/new", "Gửi nhắc việc"));
+            }
+            nav.push(NavGroup {
+                label: "Đôn đốc, nhắc việc",
+                items: reminders,
+            });
+        }
         if actor.covers_all(&[Role::Admin]) {
             nav.push(NavGroup {
                 label: "Quản trị",
@@ -61,6 +71,7 @@ impl Chrome {
         nav.push(NavGroup {
             label: "Cá nhân",
             items: vec![
+                item("/notifications", "Thông báo"),
                 item("/account", "Tài khoản của tôi"),
                 item("/api/docs/", "Tài liệu API"),
             ],
@@ -90,6 +101,7 @@ fn notice(code: &str) -> Option<&'static str> {
         "saved" => "Đã lưu thay đổi.",
         "closed" => "Đã đóng đơn vị. Lịch sử của đơn vị vẫn được giữ lại.",
         "password" => "Đã đặt mật khẩu mới. Các phiên đăng nhập cũ của người dùng đã kết thúc.",
+        "read" => "Đã đánh dấu tất cả thông báo là đã đọc.",
         _ => return None,
     })
 }

@@ -68,6 +68,11 @@ impl EmailStatus {
         }
     }
 
+    pub fn label(self) -> &'static str {
+        Self::label_of(self.code())
+    }
+
+    /// The label of a stored status code.
     pub fn label_of(code: &str) -> &'static str {
         match code {
             "pending" => "Đang gửi",

@@ -4,6 +4,8 @@
 
 pub mod audit;
 pub mod auth;
+pub mod notifications;
+pub mod reminders;
 pub mod units;
 pub mod users;
 
@@ -52,6 +54,8 @@ impl Modify for BearerAuth {
         units::list, units::create, units::show, units::update,
         users::list, users::create, users::show, users::update,
         audit::list,
+        notifications::list,
+        reminders::create,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -60,6 +64,8 @@ impl Modify for BearerAuth {
         (name = "units", description = "Cơ cấu tổ chức"),
         (name = "users", description = "Người dùng và vai trò"),
         (name = "audit", description = "Nhật ký hệ thống"),
+        (name = "notifications", description = "Thông báo của người dùng"),
+        (name = "reminders", description = "Đôn đốc, nhắc việc"),
     )
 )]
 pub struct ApiDoc;

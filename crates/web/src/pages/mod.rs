@@ -4,6 +4,8 @@ pub mod account;
 pub mod audit;
 pub mod home;
 pub mod login;
+pub mod notifications;
+pub mod reminders;
 pub mod units;
 pub mod users;
 

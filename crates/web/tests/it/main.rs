@@ -5,5 +5,6 @@ mod api;
 mod browser;
 mod pages;
 mod permissions;
+mod reminders;
 mod security;
 mod support;
