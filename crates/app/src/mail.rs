@@ -43,7 +43,7 @@ impl SmtpSecurity {
 }
 
 /// SMTP settings, as read from the configuration.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct SmtpConfig {
     pub host: String,
     /// Defaults by security: 587, 465 or 25.
@@ -56,6 +56,20 @@ pub struct SmtpConfig {
     /// Extra trusted root certificates (PEM), for servers with an internal CA.
     pub root_certificates_pem: Option<Vec<u8>>,
     pub timeout: Duration,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    /// Everything but the password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("from", &self.from)
+            .field("security", &self.security)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A configured mail sender. Cheap to share behind an `Arc`.
