@@ -1,7 +1,6 @@
 //! A coordinator's own reminder to chosen units, optionally naming tasks.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 
 use cchc_domain::ValidationErrors;
 use cchc_domain::actor::Actor;
@@ -16,6 +15,7 @@ use cchc_store::work::{self as work_store, Order, WorkFilter};
 
 use super::{EmailStatus, Outgoing, digest_item};
 use crate::audit::{Change, record};
+use crate::auth::hash_token;
 use crate::plans::short;
 use crate::tracking::user_ref;
 use crate::{App, AppError, Result};
@@ -43,14 +43,6 @@ pub struct AdhocReport {
     pub sent: Vec<SentReminder>,
     /// Units that already had this message today (not sent again).
     pub already_sent: Vec<String>,
-}
-
-fn message_hash(message: &str) -> String {
-    Sha256::digest(message.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn validate(input: &AdhocReminder) -> Result<(Vec<UnitId>, String)> {
@@ -119,7 +111,7 @@ impl App {
                 "Có nhiệm vụ đã chọn không được giao cho các đơn vị này hoặc đã hoàn thành.",
             ));
         }
-        let key = adhoc_key(&message_hash(&message));
+        let key = adhoc_key(&hash_token(&message)[..16]);
         let mut sent = Vec::new();
         let mut claims = Vec::new();
         let mut already_sent = Vec::new();

@@ -142,6 +142,8 @@ impl App {
         let status = if self.mailer.is_some() && !email_to.is_empty() {
             EmailStatus::Pending
         } else {
+            // Nothing will be sent, so the log lists no addresses.
+            email_to.clear();
             EmailStatus::Skipped
         };
         let addresses: Vec<&str> = email_to.iter().map(|(_, a)| a.as_str()).collect();

@@ -226,6 +226,7 @@ async fn each_unit_gets_one_digest_per_kind_per_day() {
         let first = log.rows.last().unwrap();
         assert_eq!(first.day.to_string(), "2026-03-02");
         assert_eq!(first.email_status, "skipped", "no SMTP configured");
+        assert_eq!(first.email_to, "");
         let inside_rows = log.rows.iter().filter(|r| r.unit_id == w.o.inside);
         assert!(
             inside_rows
@@ -478,4 +479,34 @@ async fn users_read_only_their_own_notifications() {
         assert_eq!(t.app.unread_notifications(&staff).await.unwrap(), 0);
         assert_eq!(t.app.unread_notifications(&outsider).await.unwrap(), 1);
     }
+}
+
+#[tokio::test]
+async fn the_schedule_runs_from_seven_on_working_days() {
+    let t = apps().await.remove(0);
+    let at = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let config = cchc_app::jobs::SchedulerConfig::default();
+    let due = |text: &'static str, config: cchc_app::jobs::SchedulerConfig| {
+        let app = t.app.clone();
+        async move { app.reminders_due_at(at(text), &config).await.unwrap() }
+    };
+    assert!(!due("2026-03-02T06:59:00+07:00", config.clone()).await);
+    assert!(due("2026-03-02T07:00:00+07:00", config.clone()).await);
+    assert!(
+        !due("2026-03-07T09:00:00+07:00", config.clone()).await,
+        "Saturday"
+    );
+    assert!(
+        !due("2026-04-30T09:00:00+07:00", config.clone()).await,
+        "30/4"
+    );
+    let every_day = cchc_app::jobs::SchedulerConfig {
+        working_days_only: false,
+        ..config
+    };
+    assert!(due("2026-03-07T09:00:00+07:00", every_day).await);
 }
