@@ -8,7 +8,11 @@ mod clock;
 pub mod demo;
 mod demo_plan;
 mod error;
+pub mod jobs;
+pub mod mail;
+pub mod notifications;
 pub mod plans;
+pub mod reminders;
 pub mod tracking;
 pub mod units;
 pub mod users;
@@ -63,6 +67,9 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) random: Arc<dyn Random>,
     pub(crate) auth: AuthConfig,
+    pub(crate) reminders: reminders::ReminderConfig,
+    /// Sends reminder emails; `None` when SMTP is not configured.
+    pub(crate) mailer: Option<Arc<mail::Mailer>>,
     /// A hash checked when a username is unknown, so timing does not reveal which exist.
     pub(crate) dummy_hash: Arc<std::sync::OnceLock<String>>,
     /// The working-day calendar in force, reused while the stored overrides are unchanged.
@@ -76,6 +83,8 @@ impl App {
             clock: Arc::new(SystemClock),
             random: Arc::new(OsRandom),
             auth,
+            reminders: reminders::ReminderConfig::default(),
+            mailer: None,
             dummy_hash: Arc::default(),
             calendar: Arc::default(),
         }
@@ -83,6 +92,17 @@ impl App {
 
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
+        self
+    }
+
+    pub fn with_reminders(mut self, config: reminders::ReminderConfig) -> Self {
+        self.reminders = config;
+        self
+    }
+
+    /// Sends reminders by email too.
+    pub fn with_mailer(mut self, mailer: mail::Mailer) -> Self {
+        self.mailer = Some(Arc::new(mailer));
         self
     }
 

@@ -1,5 +1,5 @@
 //! The `cchc` command: serve the web app, run migrations, manage users and
-//! tokens, and query the working-day calendar.
+//! tokens, query the working-day calendar and run background jobs.
 
 mod commands;
 mod config;
@@ -44,6 +44,9 @@ enum Command {
     /// Working-day calendar: holidays, deadlines, lunar dates.
     #[command(subcommand)]
     Calendar(commands::calendar::CalendarCommand),
+    /// Background jobs: run the reminder sweep now.
+    #[command(subcommand)]
+    Jobs(commands::jobs::JobsCommand),
 }
 
 fn main() -> ExitCode {
@@ -88,5 +91,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => commands::users::run_user(&settings, cmd).await,
         Command::Token(cmd) => commands::users::run_token(&settings, cmd).await,
         Command::Calendar(cmd) => commands::calendar::run(&settings, &cmd).await,
+        Command::Jobs(cmd) => commands::jobs::run(&settings, cmd).await,
     }
 }

@@ -37,6 +37,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("set_due", "Đặt thời hạn"),
     ("upload", "Tải lên"),
     ("remove", "Gỡ bỏ"),
+    ("remind", "Đôn đốc, nhắc việc"),
 ];
 
 /// Entity type codes and their Vietnamese labels.
@@ -51,6 +52,7 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("tracking", "Kết quả thực hiện"),
     ("evidence", "Tài liệu kiểm chứng"),
     ("calendar_override", "Điều chỉnh lịch làm việc"),
+    ("reminder", "Nhắc việc"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {

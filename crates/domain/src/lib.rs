@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod error;
 pub mod plans;
+pub mod reminders;
 pub mod roles;
 pub mod schedule;
 pub mod target;

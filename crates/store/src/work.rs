@@ -17,6 +17,8 @@ use crate::{Result, Tx};
 pub struct WorkFilter {
     pub plan_id: Option<PlanId>,
     pub area_id: Option<i64>,
+    /// Only rows of these tasks.
+    pub item_ids: Option<Vec<i64>>,
     /// Only rows of these units (None: every unit).
     pub units: Option<Vec<UnitId>>,
     /// Plans whose rows are all visible (issuer covered), besides `units`.
@@ -90,6 +92,9 @@ fn where_of(f: &WorkFilter) -> Where {
     }
     if let Some(a) = f.area_id {
         w.push("i.area_id =", Arg::Int(a));
+    }
+    if let Some(items) = &f.item_ids {
+        w.any_of("o.item_id", items.iter().map(|i| Arg::Int(*i)));
     }
     match (&f.units, &f.whole_plans_of) {
         (Some(units), None) => w.any_of("t.unit_id", units.iter().map(|u| Arg::Int(*u))),

@@ -64,12 +64,24 @@ pub async fn user(
     scope: Option<UnitId>,
     home: Option<UnitId>,
 ) -> i64 {
+    user_with_email(app, username, role, scope, home, None).await
+}
+
+/// [`user`] with an email address.
+pub async fn user_with_email(
+    app: &App,
+    username: &str,
+    role: Role,
+    scope: Option<UnitId>,
+    home: Option<UnitId>,
+    email: Option<&str>,
+) -> i64 {
     let input = NewUser {
         username: username.into(),
         password: PASSWORD.into(),
         profile: UserProfile {
             full_name: format!("Người dùng {username}"),
-            email: None,
+            email: email.map(str::to_string),
             unit_id: home,
         },
         roles: vec![RoleGrant {

@@ -177,6 +177,25 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
     .get("/work", LoggedIn, get(pages::work::list))
     .get("/work.csv", LoggedIn, get(pages::work::export_csv))
     .get("/work.xlsx", LoggedIn, get(pages::work::export_xlsx))
+    .get("/notifications", LoggedIn, get(pages::notifications::list))
+    .get(
+        "/notifications/unread",
+        LoggedIn,
+        get(pages::notifications::unread_badge),
+    )
+    .post(
+        "/notifications/read-all",
+        LoggedIn,
+        post(pages::notifications::mark_all_read),
+    )
+    .post(
+        "/notifications/{id}/read",
+        LoggedIn,
+        post(pages::notifications::mark_read),
+    )
+    .get("/reminders", LoggedIn, get(pages::reminders::list))
+    .get("/reminders/new", LoggedIn, get(pages::reminders::new_form))
+    .post("/reminders", LoggedIn, post(pages::reminders::create))
     .get("/account", LoggedIn, get(pages::account::show))
     .post(
         "/account/password",
@@ -255,6 +274,12 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         )),
     )
     .get("/api/v1/evidence/{id}", LoggedIn, get(api::plans::download))
+    .get(
+        "/api/v1/notifications",
+        LoggedIn,
+        get(api::notifications::list),
+    )
+    .post("/api/v1/reminders", LoggedIn, post(api::reminders::create))
     .get("/api/v1/openapi.json", Public, get(api::openapi_json));
     let mut catalog = b.catalog;
     // The Swagger UI is a router of its own (vendored assets); it is public documentation.

@@ -63,6 +63,16 @@ impl Chrome {
             label: "Tổ chức",
             items: org,
         });
+        if actor.has_any_role(&[Role::Coordinator, Role::Admin]) {
+            let mut reminders = vec![item("/reminders", "Nhật ký nhắc việc")];
+            if actor.has_role(Role::Coordinator) {
+                reminders.push(item("/reminders/new", "Gửi nhắc việc"));
+            }
+            nav.push(NavGroup {
+                label: "Đôn đốc, nhắc việc",
+                items: reminders,
+            });
+        }
         if actor.covers_all(&[Role::Admin]) {
             nav.push(NavGroup {
                 label: "Quản trị",
@@ -72,6 +82,7 @@ impl Chrome {
         nav.push(NavGroup {
             label: "Cá nhân",
             items: vec![
+                item("/notifications", "Thông báo"),
                 item("/account", "Tài khoản của tôi"),
                 item("/api/docs/", "Tài liệu API"),
             ],
@@ -112,6 +123,7 @@ fn notice(code: &str) -> Option<&'static str> {
             "Đã lưu điều chỉnh lịch làm việc. Các hạn xử lý được tính theo lịch mới."
         }
         "calendar_removed" => "Đã xóa điều chỉnh. Ngày này trở lại theo quy định chung.",
+        "read" => "Đã đánh dấu tất cả thông báo là đã đọc.",
         _ => return None,
     })
 }

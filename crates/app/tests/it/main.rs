@@ -3,6 +3,7 @@
 mod auth;
 mod calendar;
 mod plans;
+mod reminders;
 mod tracking;
 mod units;
 mod users;

@@ -1,12 +1,14 @@
 //! One module per group of subcommands.
 
 pub mod calendar;
+pub mod jobs;
 pub mod serve;
 pub mod users;
 
 use anyhow::Context;
 
 use cchc_app::App;
+use cchc_app::mail::Mailer;
 use cchc_store::Db;
 
 use crate::config::Settings;
@@ -27,7 +29,13 @@ pub async fn open(settings: &Settings) -> anyhow::Result<App> {
     db.migrate()
         .await
         .context("không cập nhật được cấu trúc cơ sở dữ liệu")?;
-    Ok(App::new(db, settings.auth.clone()))
+    let mut app = App::new(db, settings.auth.clone()).with_reminders(settings.reminders.clone());
+    if let Some(smtp) = &settings.smtp {
+        let mailer = Mailer::new(smtp)
+            .map_err(|e| anyhow::anyhow!("cấu hình gửi thư (SMTP) không hợp lệ: {e}"))?;
+        app = app.with_mailer(mailer);
+    }
+    Ok(app)
 }
 
 /// Reads a password from the first line of standard input.

@@ -53,6 +53,24 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         }
         println!();
     }
+    let scheduler = settings.scheduler.clone().map(|schedule| {
+        println!(
+            "Nhắc việc tự động: {} phút một lần, từ {} giờ{}; thư điện tử {}.",
+            schedule.every.as_secs() / 60,
+            schedule.start_hour,
+            if schedule.working_days_only {
+                " các ngày làm việc"
+            } else {
+                " hằng ngày"
+            },
+            if settings.smtp.is_some() {
+                "bật"
+            } else {
+                "tắt (chưa cấu hình SMTP)"
+            },
+        );
+        tokio::spawn(app.clone().run_scheduler(schedule))
+    });
     println!("Nhấn Ctrl+C để dừng.");
     let router = cchc_web::router(app.clone(), settings.web.clone());
     axum::serve(
@@ -64,6 +82,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     })
     .await
     .context("máy chủ web dừng do lỗi")?;
+    if let Some(task) = scheduler {
+        task.abort();
+    }
     app.db().close().await;
     Ok(())
 }

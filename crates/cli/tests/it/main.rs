@@ -3,13 +3,30 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod jobs;
+
 fn cchc(args: &[&str], data_dir: &std::path::Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cchc"))
+    cchc_with_env(args, data_dir, stdin, &[])
+}
+
+/// Runs `cchc` with only the given `CCHC_*` settings from the environment.
+fn cchc_with_env(
+    args: &[&str],
+    data_dir: &std::path::Path,
+    stdin: Option<&str>,
+    env: &[(&str, String)],
+) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("CCHC_") {
+            command.env_remove(key);
+        }
+    }
+    let mut child = command
         .args(args)
         .arg("--data-dir")
         .arg(data_dir)
-        .env_remove("CCHC_DATABASE_URL")
-        .env_remove("CCHC_CONFIG")
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .env("RUST_LOG", "error")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

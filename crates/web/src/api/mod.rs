@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod notifications;
 pub mod plans;
+pub mod reminders;
 pub mod units;
 pub mod users;
 
@@ -58,6 +60,8 @@ impl Modify for BearerAuth {
         plans::list, plans::create, plans::show, plans::update, plans::create_item, plans::update_item,
         plans::task, plans::work, plans::report, plans::confirm, plans::send_back, plans::set_due,
         plans::upload, plans::download,
+        notifications::list,
+        reminders::create,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -69,6 +73,8 @@ impl Modify for BearerAuth {
         (name = "plans", description = "Kế hoạch và các mục, nhiệm vụ"),
         (name = "tracking", description = "Theo dõi thực hiện, báo cáo kết quả, tài liệu kiểm chứng"),
         (name = "calendar", description = "Lịch làm việc: ngày nghỉ, ngày làm việc bù, tính hạn theo ngày làm việc"),
+        (name = "notifications", description = "Thông báo của người dùng"),
+        (name = "reminders", description = "Đôn đốc, nhắc việc"),
     )
 )]
 pub struct ApiDoc;

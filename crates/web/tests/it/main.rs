@@ -6,5 +6,6 @@ mod browser;
 mod calendar;
 mod pages;
 mod permissions;
+mod reminders;
 mod security;
 mod support;

@@ -46,6 +46,8 @@ enum Rule {
     Reporter,
     /// Leader of the lead unit, or the plan's coordinator.
     Confirmer,
+    /// Coordinator or admin anywhere (each sees its own scope).
+    CoordinatorsAdmins,
 }
 
 impl Rule {
@@ -71,6 +73,7 @@ impl Rule {
                 role == Role::Leader && place != Place::Outside
                     || role == Role::Coordinator && place == Place::Global
             }
+            Rule::CoordinatorsAdmins => matches!(role, Role::Coordinator | Role::Admin),
         }
     }
 }
@@ -112,6 +115,11 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
         json!({"code": "MOI-API", "name": "Mới", "kind": "other", "parent_id": f.org.inside_child});
     let user_json = json!({"version": 1, "full_name": "Người", "unit_id": f.org.inside_child, "is_active": true, "roles": [{"role": "staff", "unit_id": f.org.inside_child}]});
     let new_user_json = json!({"username": "moi-api", "password": "mat-khau-moi", "full_name": "Mới", "unit_id": f.org.inside_child, "roles": [{"role": "staff", "unit_id": f.org.inside_child}]});
+    let reminder_form = format!(
+        "unit_id={}&message=%C4%90%E1%BB%81+ngh%E1%BB%8B+b%C3%A1o+c%C3%A1o",
+        f.org.inside_child
+    );
+    let reminder_json = json!({"unit_ids": [f.org.inside_child], "message": "Đề nghị báo cáo"});
     let login_form = format!("username=dang-nhap&password={}", org::PASSWORD);
     let login_json = json!({"username": "dang-nhap", "password": org::PASSWORD});
     let s = |v: &str| Some(v.to_string());
@@ -314,6 +322,16 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
             (GlobalAdmin, s("")),
         ),
         ((Method::GET, "/audit"), (GlobalAdmin, None)),
+        ((Method::GET, "/notifications"), (AnyUser, None)),
+        ((Method::GET, "/notifications/unread"), (AnyUser, None)),
+        ((Method::POST, "/notifications/read-all"), (AnyUser, s(""))),
+        ((Method::POST, "/notifications/{id}/read"), (AnyUser, s(""))),
+        ((Method::GET, "/reminders"), (CoordinatorsAdmins, None)),
+        ((Method::GET, "/reminders/new"), (AnyCoordinator, None)),
+        (
+            (Method::POST, "/reminders"),
+            (CoordinatorOver, Some(reminder_form)),
+        ),
         ((Method::GET, "/account"), (AnyUser, None)),
         (
             (Method::POST, "/account/password"),
@@ -364,6 +382,11 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
         (
             (Method::DELETE, "/api/v1/calendar/overrides/{day}"),
             (GlobalAdmin, None),
+        ),
+        ((Method::GET, "/api/v1/notifications"), (AnyUser, None)),
+        (
+            (Method::POST, "/api/v1/reminders"),
+            (CoordinatorOver, j(reminder_json)),
         ),
         ((Method::GET, "/api/v1/openapi.json"), (Public, None)),
         ((Method::GET, "/api/docs/"), (Public, None)),
