@@ -48,6 +48,8 @@ enum Rule {
     Confirmer,
     /// Coordinator or admin anywhere (each sees its own scope).
     CoordinatorsAdmins,
+    /// Logged in, but the resource belongs to someone else: denied to all.
+    OthersOnly,
 }
 
 impl Rule {
@@ -74,6 +76,7 @@ impl Rule {
                     || role == Role::Coordinator && place == Place::Global
             }
             Rule::CoordinatorsAdmins => matches!(role, Role::Coordinator | Role::Admin),
+            Rule::OthersOnly => false,
         }
     }
 }
@@ -325,7 +328,11 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
         ((Method::GET, "/notifications"), (AnyUser, None)),
         ((Method::GET, "/notifications/unread"), (AnyUser, None)),
         ((Method::POST, "/notifications/read-all"), (AnyUser, s(""))),
-        ((Method::POST, "/notifications/{id}/read"), (AnyUser, s(""))),
+        // {id} is nobody's notification here: marking another user's is refused (404).
+        (
+            (Method::POST, "/notifications/{id}/read"),
+            (OthersOnly, s("")),
+        ),
         ((Method::GET, "/reminders"), (CoordinatorsAdmins, None)),
         ((Method::GET, "/reminders/new"), (AnyCoordinator, None)),
         (
