@@ -1,45 +1,23 @@
 //! The demo's reform plan for the current year, entered through the use
 //! cases as a coordinator would, with unit reports in every status.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, Days, NaiveDate};
 
-use cchc_domain::actor::{Actor, Scope, ScopedRole};
+use cchc_domain::actor::Actor;
 use cchc_domain::plans::{ItemDraft, PlanDraft};
-use cchc_domain::roles::Role;
 use cchc_domain::tracking::StatusUpdate;
 use cchc_store::{units, users};
 
-use crate::{App, Result};
+use crate::auth::load_actor;
+use crate::{App, AppError, Result};
 
-/// An actor for a demo user with one role over one unit (or everything).
-async fn demo_actor(app: &App, username: &str, role: Role, unit: Option<&str>) -> Result<Actor> {
+/// The demo user as they would act after logging in (roles and scopes from the database).
+async fn demo_actor(app: &App, username: &str) -> Result<Option<Actor>> {
     let mut tx = app.db.read().await?;
-    let user_id = users::id_by_username(&mut tx, username).await?.unwrap_or(0);
-    let unit_id = match unit {
-        Some(code) => units::id_by_code(&mut tx, code).await?,
-        None => None,
-    };
-    let user = match user_id {
-        0 => None,
-        id => users::get(&mut tx, id).await?,
-    };
-    Ok(Actor {
-        user_id,
-        username: username.into(),
-        full_name: user.map(|u| u.full_name).unwrap_or_else(|| username.into()),
-        unit_id,
-        roles: vec![ScopedRole {
-            role,
-            unit_id,
-            scope: match unit_id {
-                Some(u) => Scope::Units(BTreeSet::from([u])),
-                None => Scope::All,
-            },
-        }],
-        ip: None,
-    })
+    match users::id_by_username(&mut tx, username).await? {
+        Some(id) => load_actor(&mut tx, id, None).await,
+        None => Ok(None),
+    }
 }
 
 /// (section area code, section title, tasks: number, content, indicator, lead, cooperating, start, end, budget)
@@ -182,7 +160,9 @@ fn year_text(s: &str, year: i32) -> String {
 impl App {
     pub(crate) async fn load_demo_plan(&self) -> Result<()> {
         let year = self.today().year();
-        let coordinator = demo_actor(self, "daumoi", Role::Coordinator, None).await?;
+        let coordinator = demo_actor(self, "daumoi").await?.ok_or(AppError::NotFound(
+            "Chưa có tài khoản đầu mối của dữ liệu mẫu.",
+        ))?;
         let unit_ids = {
             let mut tx = self.db.read().await?;
             let mut ids = std::collections::HashMap::new();
@@ -274,8 +254,16 @@ impl App {
         outcome: &str,
         today: NaiveDate,
     ) -> Result<()> {
-        let leader_name = format!("lanhdao.{}", lead.to_lowercase());
-        let leader = demo_actor(self, &leader_name, Role::Leader, Some(lead)).await?;
+        if !matches!(
+            outcome,
+            "done" | "late" | "progress" | "not_done" | "returned"
+        ) {
+            return Ok(());
+        }
+        let Some(leader) = demo_actor(self, &format!("lanhdao.{}", lead.to_lowercase())).await?
+        else {
+            return Ok(());
+        };
         let view = self.task(coordinator, item_id).await?;
         let Some(occ) = view.occurrences.first() else {
             return Ok(());

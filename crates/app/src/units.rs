@@ -27,6 +27,13 @@ fn not_found() -> AppError {
     AppError::NotFound("Không tìm thấy đơn vị.")
 }
 
+impl TreeRow {
+    /// The unit's name indented by its depth, for select lists: "— — Tổ Hành chính".
+    pub fn indented_name(&self) -> String {
+        format!("{}{}", "— ".repeat(self.depth), self.unit.name)
+    }
+}
+
 /// Units in depth-first order; with a query, matching units and their ancestors.
 pub fn tree(units: &[Unit], query: &str, today: NaiveDate, include_closed: bool) -> Vec<TreeRow> {
     let visible: Vec<&Unit> = units

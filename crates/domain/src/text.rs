@@ -47,6 +47,19 @@ pub fn matches_folded(haystack_folded: &str, query: &str) -> bool {
         .all(|w| haystack_folded.contains(w))
 }
 
+/// An integer with Vietnamese thousands separators: 1234567 -> "1.234.567".
+pub fn number_vn(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// A sort key in Vietnamese dictionary order: letters by the Vietnamese
 /// alphabet (a ă â b c d đ e ê g ... o ô ơ ... u ư v x y), then tones
 /// (none, huyền, hỏi, ngã, sắc, nặng) as a tie-break, then case. Hand-rolled

@@ -30,18 +30,24 @@ impl Where {
         self.parts.push(fragment.to_string());
     }
 
-    /// Adds `column IN ($a, $b, ...)`; an empty list matches nothing.
-    pub fn any_of(&mut self, column: &str, values: impl IntoIterator<Item = Arg>) {
+    /// Binds `values` and returns their placeholders, `"$3, $4"`, for an
+    /// `IN (...)` list written by the caller; empty when there are none.
+    pub fn marks(&mut self, values: impl IntoIterator<Item = Arg>) -> String {
         let mut marks = Vec::new();
         for v in values {
             self.args.push(v);
             marks.push(format!("${}", self.args.len()));
         }
+        marks.join(", ")
+    }
+
+    /// Adds `column IN ($a, $b, ...)`; an empty list matches nothing.
+    pub fn any_of(&mut self, column: &str, values: impl IntoIterator<Item = Arg>) {
+        let marks = self.marks(values);
         if marks.is_empty() {
             self.parts.push("1 = 0".into());
         } else {
-            self.parts
-                .push(format!("{column} IN ({})", marks.join(", ")));
+            self.parts.push(format!("{column} IN ({marks})"));
         }
     }
 

@@ -144,28 +144,15 @@ pub async fn list_plans(
         w.push("search_folded LIKE", Arg::Text(format!("%{word}%")));
     }
     if let Some(units) = visible_units {
-        // The same unit list twice: as issuer, and as assignee of a task.
-        let issuer_marks: Vec<String> = (0..units.len())
-            .map(|i| format!("${}", w.args.len() + i + 1))
-            .collect();
-        for u in units {
-            w.args.push(Arg::Int(*u));
-        }
-        let offset = w.args.len();
-        let assignee_marks: Vec<String> = (0..units.len())
-            .map(|i| format!("${}", offset + i + 1))
-            .collect();
-        for u in units {
-            w.args.push(Arg::Int(*u));
-        }
         if units.is_empty() {
             w.fixed("1 = 0");
         } else {
+            // The same unit list twice: as issuer, and as assignee of a task.
+            let issuers = w.marks(units.iter().map(|u| Arg::Int(*u)));
+            let assignees = w.marks(units.iter().map(|u| Arg::Int(*u)));
             w.fixed(&format!(
-                "(issuing_unit_id IN ({}) OR id IN (SELECT i.plan_id FROM plan_items i \
-                 JOIN task_units tu ON tu.item_id = i.id WHERE tu.unit_id IN ({})))",
-                issuer_marks.join(", "),
-                assignee_marks.join(", ")
+                "(issuing_unit_id IN ({issuers}) OR id IN (SELECT i.plan_id FROM plan_items i \
+                 JOIN task_units tu ON tu.item_id = i.id WHERE tu.unit_id IN ({assignees})))"
             ));
         }
     }

@@ -99,17 +99,15 @@ fn where_of(f: &WorkFilter) -> Where {
     match (&f.units, &f.whole_plans_of) {
         (Some(units), None) => w.any_of("t.unit_id", units.iter().map(|u| Arg::Int(*u))),
         (Some(units), Some(issuers)) => {
-            let marks = |w: &mut Where, ids: &[UnitId]| {
-                let first = w.args.len() + 1;
-                w.args.extend(ids.iter().map(|u| Arg::Int(*u)));
-                (first..first + ids.len())
-                    .map(|n| format!("${n}"))
-                    .chain(std::iter::once("-1".to_string()))
+            // -1 keeps each list valid when empty (no unit has that id).
+            let list = |ids: &[UnitId]| {
+                ids.iter()
+                    .chain([&-1])
+                    .map(|u| Arg::Int(*u))
                     .collect::<Vec<_>>()
-                    .join(", ")
             };
-            let own = marks(&mut w, units);
-            let issued = marks(&mut w, issuers);
+            let own = w.marks(list(units));
+            let issued = w.marks(list(issuers));
             w.fixed(&format!(
                 "(t.unit_id IN ({own}) OR p.issuing_unit_id IN ({issued}))"
             ));

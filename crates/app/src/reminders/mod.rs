@@ -203,7 +203,7 @@ impl App {
         };
         let mut id = [0u8; 12];
         self.random.fill(&mut id);
-        let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        let id = crate::auth::hex(&id);
         let subject = format!("[CCHC] {}", c.email.title);
         let status = match mailer.send(&c.email_to, &subject, &c.email.body, &id).await {
             Ok(()) => EmailStatus::Sent,

@@ -4,11 +4,11 @@
 use sha2::{Digest, Sha256};
 
 use cchc_domain::actor::Actor;
-use cchc_domain::tracking::rights;
 use cchc_store::tracking::{self as store, EvidenceRow, NewEvidence};
 
 use super::{event, row_context};
 use crate::audit::{Change, record, snapshot};
+use crate::auth::hex;
 use crate::plans::short;
 use crate::{App, AppError, Result};
 
@@ -98,7 +98,7 @@ impl App {
         let sha = hex(&Sha256::digest(content));
         let mut tx = self.db.write().await?;
         let ctx = row_context(&mut tx, row_id).await?;
-        if !rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
+        if !ctx.rights(actor).report {
             return Err(AppError::Forbidden);
         }
         let now = self.now();
@@ -167,7 +167,7 @@ impl App {
         if !access.sees_item(&ctx.item) {
             return Err(not_found());
         }
-        if !rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
+        if !ctx.rights(actor).report {
             return Err(AppError::Forbidden);
         }
         if removed {
@@ -188,10 +188,6 @@ impl App {
         tx.commit().await?;
         Ok(ctx.item.id)
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -82,6 +82,13 @@ pub(crate) struct RowContext {
     pub plan: Plan,
 }
 
+impl RowContext {
+    /// What `actor` may do with this row.
+    pub fn rights(&self, actor: &Actor) -> cchc_domain::tracking::Rights {
+        rights(actor, &self.plan, self.row.unit_id, self.row.task_role())
+    }
+}
+
 pub(crate) async fn row_context(tx: &mut Tx, id: i64) -> Result<RowContext> {
     let row = store::row(tx, id).await?.ok_or_else(row_not_found)?;
     let occurrence = store::occurrence(tx, row.occurrence_id)
@@ -220,7 +227,7 @@ impl App {
     pub async fn check_report_right(&self, actor: &Actor, row_id: i64) -> Result<()> {
         let mut tx = self.db.read().await?;
         let ctx = row_context(&mut tx, row_id).await?;
-        if rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
+        if ctx.rights(actor).report {
             Ok(())
         } else {
             Err(AppError::Forbidden)
@@ -254,7 +261,7 @@ impl App {
     ) -> Result<TrackingRow> {
         let mut tx = self.db.write().await?;
         let ctx = row_context(&mut tx, row_id).await?;
-        if !rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role()).report {
+        if !ctx.rights(actor).report {
             return Err(AppError::Forbidden);
         }
         if ctx.row.review == Review::Confirmed.code() && !ctx.plan.managed_by(actor) {
@@ -336,7 +343,7 @@ impl App {
         let comment = cchc_domain::text::clean(comment);
         let mut tx = self.db.write().await?;
         let ctx = row_context(&mut tx, row_id).await?;
-        let r = rights(actor, &ctx.plan, ctx.row.unit_id, ctx.row.task_role());
+        let r = ctx.rights(actor);
         let status = Status::parse(&ctx.row.status).unwrap_or(Status::NotStarted);
         match review {
             Review::Confirmed => {

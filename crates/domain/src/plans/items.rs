@@ -331,14 +331,7 @@ pub fn format_budget(vnd: i64) -> String {
         .trim_start_matches('0')
         .trim_end_matches('0')
         .to_string();
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
+    let grouped = text::number_vn(whole);
     if frac.len() > 1 {
         format!("{grouped},{}", &frac[1..])
     } else {
