@@ -53,24 +53,16 @@ pub struct LoginRedirect(String);
 
 impl IntoResponse for LoginRedirect {
     fn into_response(self) -> Response {
-        let target = format!("/login?next={}", urlencode(&self.0));
+        let target = format!(
+            "/login?next={}",
+            crate::views::percent_encode(&self.0, b"/")
+        );
         let mut response = Redirect::to(&target).into_response();
         if let Ok(value) = HeaderValue::from_str(&target) {
             response.headers_mut().insert("hx-redirect", value);
         }
         response
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 impl FromRequestParts<AppState> for PageUser {

@@ -143,17 +143,20 @@ pub fn datetime_vn(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// 1234567 -> "1.234.567"
-pub fn number_vn(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+pub use cchc_domain::text::number_vn;
+
+/// Percent-encodes `s` for a URL or an RFC 5987 header value: ASCII letters,
+/// digits, `-`, `_`, `.` and the bytes in `also_keep` stay as they are.
+pub fn percent_encode(s: &str, also_keep: &[u8]) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) || also_keep.contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 pub fn render<T: Template>(template: &T) -> Response {

@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::{Multipart, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -697,18 +697,7 @@ pub async fn download(
     ApiUser(actor): ApiUser,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
-    let file = state.app.evidence_file(&actor, id).await?;
-    let content_type = HeaderValue::from_str(&file.meta.content_type)
-        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                crate::pages::tasks::attachment(&file.meta.file_name),
-            ),
-        ],
-        file.content,
-    )
-        .into_response())
+    Ok(crate::pages::tasks::file_response(
+        state.app.evidence_file(&actor, id).await?,
+    ))
 }

@@ -148,12 +148,7 @@ async fn form_page(
         .unit_tree(actor, "", false)
         .await?
         .into_iter()
-        .map(|r| {
-            (
-                r.unit.id,
-                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
-            )
-        })
+        .map(|r| (r.unit.id, r.indented_name()))
         .collect();
     let (title, action) = match editing {
         Some(id) => ("Sửa mục kế hoạch", format!("/items/{id}")),

@@ -127,12 +127,7 @@ async fn form_page(
         .await?
         .into_iter()
         .filter(|r| actor.covers(&[Role::Coordinator], r.unit.id))
-        .map(|r| {
-            (
-                r.unit.id.to_string(),
-                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
-            )
-        })
+        .map(|r| (r.unit.id.to_string(), r.indented_name()))
         .collect();
     let (title, action, cancel) = match id {
         Some(id) => (

@@ -229,14 +229,6 @@ async fn rejected(
     Ok((status, render(&p)).into_response())
 }
 
-async fn item_of_row(
-    state: &AppState,
-    actor: &cchc_domain::actor::Actor,
-    row_id: i64,
-) -> Result<i64, PageError> {
-    Ok(state.app.item_of_tracking(actor, row_id).await?)
-}
-
 #[derive(Deserialize, Default)]
 pub struct ReportForm {
     #[serde(default)]
@@ -261,7 +253,7 @@ pub async fn report(
     Path(id): Path<i64>,
     Form(f): Form<ReportForm>,
 ) -> Result<Response, PageError> {
-    let item_id = item_of_row(&state, &actor, id).await?;
+    let item_id = state.app.item_of_tracking(&actor, id).await?;
     let version = f.version.trim().parse().unwrap_or(0);
     let result = match date_input("completed_on", &f.completed_on) {
         Ok(completed_on) => {
@@ -297,7 +289,7 @@ pub async fn confirm(
     Path(id): Path<i64>,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
-    let item_id = item_of_row(&state, &actor, id).await?;
+    let item_id = state.app.item_of_tracking(&actor, id).await?;
     let version = f.version.trim().parse().unwrap_or(0);
     match state.app.confirm(&actor, id, version).await {
         Ok(_) => Ok(Redirect::to(&format!("/tasks/{item_id}?ok=confirmed")).into_response()),
@@ -311,7 +303,7 @@ pub async fn send_back(
     Path(id): Path<i64>,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
-    let item_id = item_of_row(&state, &actor, id).await?;
+    let item_id = state.app.item_of_tracking(&actor, id).await?;
     let version = f.version.trim().parse().unwrap_or(0);
     match state.app.send_back(&actor, id, version, &f.comment).await {
         Ok(_) => Ok(Redirect::to(&format!("/tasks/{item_id}?ok=returned")).into_response()),
@@ -355,7 +347,7 @@ pub async fn upload(
     Path(id): Path<i64>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, PageError> {
-    let item_id = item_of_row(&state, &actor, id).await?;
+    let item_id = state.app.item_of_tracking(&actor, id).await?;
     // Permission before the body: a stranger learns nothing from a bad upload.
     state.app.check_report_right(&actor, id).await?;
     let Ok(mut multipart) = multipart else {
@@ -416,31 +408,18 @@ pub(crate) fn attachment(name: &str) -> HeaderValue {
             }
         })
         .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let encoded = crate::views::percent_encode(name, b"");
     HeaderValue::from_str(&format!(
         "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
     ))
     .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
-pub async fn download(
-    State(state): State<AppState>,
-    PageUser(actor): PageUser,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let file = state.app.evidence_file(&actor, id).await?;
+/// An evidence file as a download, for the page and the API.
+pub(crate) fn file_response(file: cchc_app::tracking::EvidenceFile) -> Response {
     let content_type = HeaderValue::from_str(&file.meta.content_type)
         .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, content_type),
             (
@@ -450,7 +429,15 @@ pub async fn download(
         ],
         file.content,
     )
-        .into_response())
+        .into_response()
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    PageUser(actor): PageUser,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    Ok(file_response(state.app.evidence_file(&actor, id).await?))
 }
 
 pub async fn remove(

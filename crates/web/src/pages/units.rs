@@ -243,12 +243,7 @@ async fn parent_options(
     Ok(rows
         .into_iter()
         .filter(|r| !excluded.contains(&r.unit.id))
-        .map(|r| {
-            (
-                r.unit.id.to_string(),
-                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
-            )
-        })
+        .map(|r| (r.unit.id.to_string(), r.indented_name()))
         .collect())
 }
 

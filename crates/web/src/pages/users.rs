@@ -242,12 +242,7 @@ async fn form_page(state: &AppState, actor: &Actor, a: FormArgs) -> Result<FormP
         form: a.form,
         units: rows
             .into_iter()
-            .map(|r| {
-                (
-                    r.unit.id.to_string(),
-                    format!("{}{}", "— ".repeat(r.depth), r.unit.name),
-                )
-            })
+            .map(|r| (r.unit.id.to_string(), r.indented_name()))
             .collect(),
         roles: Role::ALL.iter().map(|r| (r.code(), r.label())).collect(),
         errors: a.errors,

@@ -13,7 +13,7 @@ use cchc_store::work::WorkRow;
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::pages::tasks::attachment;
-use crate::views::{Chrome, PageError, Pager, opt_date_vn, render};
+use crate::views::{Chrome, PageError, Pager, opt_date_vn, percent_encode, render};
 
 const PER_PAGE: i64 = 50;
 
@@ -166,7 +166,7 @@ impl ListQuery {
     fn query_string(&self) -> String {
         let w = self.work();
         let mut parts = Vec::new();
-        let mut add = |k: &str, v: String| parts.push(format!("{k}={}", urlencode(&v)));
+        let mut add = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v, b"")));
         if let Some(v) = w.plan_id {
             add("plan_id", v.to_string())
         }
@@ -193,18 +193,6 @@ impl ListQuery {
         }
         parts.join("&")
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[derive(Template)]
@@ -250,12 +238,7 @@ pub async fn list(
         .unit_tree(&actor, "", false)
         .await?
         .into_iter()
-        .map(|r| {
-            (
-                r.unit.id,
-                format!("{}{}", "— ".repeat(r.depth), r.unit.name),
-            )
-        })
+        .map(|r| (r.unit.id, r.indented_name()))
         .collect();
     Ok(render(&ListPage {
         chrome: Chrome::new(&actor, "/work", "Theo dõi nhiệm vụ"),
