@@ -190,7 +190,7 @@ impl App {
     pub async fn work_export(&self, actor: &Actor, q: &WorkQuery) -> Result<Vec<WorkRow>> {
         let f = self.filter_of(actor, q)?;
         let mut tx = self.db.read().await?;
-        Ok(store::list(&mut tx, &f, Order::Plan, 100_000, 0).await?.0)
+        Ok(store::rows(&mut tx, &f, Order::Plan, 100_000, 0).await?)
     }
 
     /// The units "my unit" means: the units of the actor's leader and staff
@@ -244,10 +244,10 @@ impl App {
             ..base
         };
         Ok(MyWork {
-            overdue: store::list(&mut tx, &overdue, Order::Due, 200, 0).await?.0,
-            due_soon: store::list(&mut tx, &soon, Order::Due, 200, 0).await?.0,
-            undated: store::list(&mut tx, &undated, Order::Plan, 50, 0).await?.0,
-            done: store::list(&mut tx, &done, Order::Updated, 20, 0).await?.0,
+            overdue: store::rows(&mut tx, &overdue, Order::Due, 200, 0).await?,
+            due_soon: store::rows(&mut tx, &soon, Order::Due, 200, 0).await?,
+            undated: store::rows(&mut tx, &undated, Order::Plan, 50, 0).await?,
+            done: store::rows(&mut tx, &done, Order::Updated, 20, 0).await?,
             units,
             soon_days,
         })

@@ -198,6 +198,7 @@ struct UnitLink {
     role: String,
 }
 
+/// `links` are the item's own unit links.
 fn to_item(r: ItemRow, links: &[UnitLink]) -> PlanItem {
     PlanItem {
         id: r.id,
@@ -219,7 +220,6 @@ fn to_item(r: ItemRow, links: &[UnitLink]) -> PlanItem {
         extra: serde_json::from_str::<BTreeMap<String, String>>(&r.extra_json).unwrap_or_default(),
         units: links
             .iter()
-            .filter(|l| l.item_id == r.id)
             .map(|l| TaskUnit {
                 unit_id: l.unit_id,
                 role: TaskRole::parse(&l.role).unwrap_or(TaskRole::Cooperating),
@@ -235,24 +235,107 @@ const ITEM_COLUMNS: &str = "id, plan_id, parent_id, area_id, position, kind, num
 
 /// Every item of a plan, ordered by (parent, position); callers build the tree.
 pub async fn items(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<PlanItem>> {
-    let sql =
-        format!("SELECT {ITEM_COLUMNS} FROM plan_items WHERE plan_id = $1 ORDER BY position, id");
+    items_between(tx, plan_id, 0, i64::MAX).await
+}
+
+/// The items of a plan whose positions lie in `first..=last`, in document
+/// order: one top-level item and its subtree when the bounds are its
+/// position and the next top-level item's position minus one.
+pub async fn items_between(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    first: i64,
+    last: i64,
+) -> Result<Vec<PlanItem>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM plan_items WHERE plan_id = $1 AND position BETWEEN $2 AND $3 \
+         ORDER BY position, id"
+    );
     let (rows, links) = on_conn!(tx, |c| {
         let rows: Vec<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(plan_id)
+            .bind(first)
+            .bind(last)
             .fetch_all(&mut *c)
             .await?;
         let links: Vec<UnitLink> = sqlx::query_as(
             "SELECT tu.item_id, tu.unit_id, tu.role FROM task_units tu \
-             JOIN plan_items i ON i.id = tu.item_id WHERE i.plan_id = $1 \
+             JOIN plan_items i ON i.id = tu.item_id \
+             WHERE i.plan_id = $1 AND i.position BETWEEN $2 AND $3 \
              ORDER BY tu.item_id, tu.position",
         )
         .bind(plan_id)
+        .bind(first)
+        .bind(last)
         .fetch_all(&mut *c)
         .await?;
         (rows, links)
     });
-    Ok(rows.into_iter().map(|r| to_item(r, &links)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            // `links` is sorted by item: find this item's run by bisection.
+            let from = links.partition_point(|l| l.item_id < r.id);
+            let to = from + links[from..].partition_point(|l| l.item_id == r.id);
+            to_item(r, &links[from..to])
+        })
+        .collect())
+}
+
+/// A top-level item (usually a section) and where it starts.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct TopItem {
+    pub id: ItemId,
+    pub position: i64,
+    pub number: String,
+    pub content: String,
+}
+
+/// The top-level items of a plan, in document order.
+pub async fn top_items(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<TopItem>> {
+    Ok(on_conn!(tx, |c| sqlx::query_as(
+        "SELECT id, position, number, content FROM plan_items \
+         WHERE plan_id = $1 AND parent_id IS NULL ORDER BY position, id"
+    )
+    .bind(plan_id)
+    .fetch_all(c)
+    .await?))
+}
+
+pub async fn count_items(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
+    Ok(on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1"
+    )
+    .bind(plan_id)
+    .fetch_one(c)
+    .await?))
+}
+
+/// The plan's budget in VND: every item's, or (with `units`) the items
+/// assigned to one of those units.
+pub async fn budget_total(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    units: Option<&[UnitId]>,
+) -> Result<i64> {
+    let mut w = Where::default();
+    w.push("i.plan_id =", Arg::Int(plan_id));
+    if let Some(units) = units {
+        let marks = w.marks(units.iter().chain([&-1]).map(|u| Arg::Int(*u)));
+        w.fixed(&format!(
+            "EXISTS (SELECT 1 FROM task_units tu WHERE tu.item_id = i.id AND tu.unit_id IN ({marks}))"
+        ));
+    }
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM(i.budget_vnd), 0) AS BIGINT) FROM plan_items i{}",
+        w.sql()
+    );
+    Ok(on_conn!(tx, |c| bind_args!(
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_one(c)
+    .await?))
 }
 
 pub async fn item(tx: &mut Tx, id: ItemId) -> Result<Option<PlanItem>> {
@@ -419,6 +502,31 @@ async fn replace_units(tx: &mut Tx, item_id: ItemId, units: &[TaskUnit]) -> Resu
 }
 
 /// The next free position at the end of a plan.
+/// Whether an item after `position` shares the parent `parent_id`.
+pub async fn has_later_sibling(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    parent_id: Option<ItemId>,
+    position: i64,
+) -> Result<bool> {
+    let sql = match parent_id {
+        Some(_) => {
+            "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND position > $2 AND parent_id = $3"
+        }
+        None => {
+            "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND position > $2 \
+             AND parent_id IS NULL AND $3 IS NULL"
+        }
+    };
+    let n: i64 = on_conn!(tx, |c| sqlx::query_scalar(sql)
+        .bind(plan_id)
+        .bind(position)
+        .bind(parent_id)
+        .fetch_one(c)
+        .await?);
+    Ok(n > 0)
+}
+
 pub async fn next_position(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
     let max: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
         "SELECT MAX(position) FROM plan_items WHERE plan_id = $1"

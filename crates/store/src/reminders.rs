@@ -51,6 +51,20 @@ pub async fn claim(tx: &mut Tx, r: &NewReminder<'_>) -> Result<Option<i64>> {
     .await?))
 }
 
+/// Marks as failed the emails claimed before `before` and never sent: the
+/// process sending them stopped between the claim and the send. Returns how
+/// many there were.
+pub async fn fail_stale_pending(tx: &mut Tx, before: DateTime<Utc>) -> Result<u64> {
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "UPDATE reminders SET email_status = 'failed' \
+         WHERE email_status = 'pending' AND created_at < $1"
+    )
+    .bind(before)
+    .execute(c)
+    .await?
+    .rows_affected()))
+}
+
 /// Records how the email of a claimed reminder went.
 pub async fn set_email_status(tx: &mut Tx, id: i64, status: &str) -> Result<()> {
     on_conn!(tx, |c| sqlx::query(

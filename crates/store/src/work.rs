@@ -153,6 +153,24 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<WorkRow>, i64)> {
+    let rows = rows(tx, f, order, limit, offset).await?;
+    // A short first page holds every row: no need to count them.
+    let total = if offset == 0 && (rows.len() as i64) < limit {
+        rows.len() as i64
+    } else {
+        count(tx, f).await?
+    };
+    Ok((rows, total))
+}
+
+/// Up to `limit` rows matching `f` from `offset`, without counting them all.
+pub async fn rows(
+    tx: &mut Tx,
+    f: &WorkFilter,
+    order: Order,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<WorkRow>> {
     let w = where_of(f);
     let order_sql = match order {
         Order::Due => "CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, i.position, t.id",
@@ -171,16 +189,24 @@ pub async fn list(
         limit.clamp(1, 100_000),
         offset.max(0)
     );
-    let count_sql = format!("SELECT COUNT(*){FROM}{}", w.sql());
-    Ok(on_conn!(tx, |c| {
-        let rows: Vec<WorkRow> = bind_args!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), &w.args)
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_args!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)), &w.args)
-            .fetch_one(&mut *c)
-            .await?;
-        (rows, total)
-    }))
+    Ok(on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_all(c)
+    .await?))
+}
+
+/// How many rows match `f`.
+pub async fn count(tx: &mut Tx, f: &WorkFilter) -> Result<i64> {
+    let w = where_of(f);
+    let sql = format!("SELECT COUNT(*){FROM}{}", w.sql());
+    Ok(on_conn!(tx, |c| bind_args!(
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_one(c)
+    .await?))
 }
 
 /// Rows counted by a key (area or unit) and status, with overdue ones apart.

@@ -2,9 +2,9 @@
 //! renumber. Editing a task re-computes its occurrences and tracking rows.
 
 use cchc_domain::actor::Actor;
-use cchc_domain::plans::{ItemDraft, ItemId, Plan, PlanId, PlanItem};
+use cchc_domain::plans::{ItemDraft, ItemId, ItemKind, Plan, PlanId, PlanItem, ValidItem};
 use cchc_store::Tx;
-use cchc_store::plans as store;
+use cchc_store::plans::{self as store, Placement};
 use cchc_store::units as unit_store;
 
 use super::plan_not_found;
@@ -70,6 +70,38 @@ async fn check_refs(
     Ok(())
 }
 
+/// The placement of a new item stored at the end of the plan (`position`)
+/// when that is its place in document order: its parent and every ancestor
+/// are the last of their siblings. `None` when items follow its parent's
+/// subtree, so the whole tree must be placed again.
+async fn placement_at_end(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    valid: &ValidItem,
+    position: i64,
+) -> Result<Option<Placement>> {
+    // A section keeps its own area; anything else takes its parent's.
+    let is_section = valid.kind == ItemKind::Section;
+    let mut area_id = valid.area_id.filter(|_| is_section);
+    let mut current = valid.parent_id;
+    while let Some(id) = current {
+        let item = store::item(tx, id).await?.ok_or_else(item_not_found)?;
+        if !is_section && current == valid.parent_id {
+            area_id = item.area_id;
+        }
+        if store::has_later_sibling(tx, plan_id, item.parent_id, item.position).await? {
+            return Ok(None);
+        }
+        current = item.parent_id;
+    }
+    Ok(Some(Placement {
+        parent_id: valid.parent_id,
+        position,
+        number: valid.number.clone(),
+        area_id,
+    }))
+}
+
 impl App {
     pub async fn item(&self, actor: &Actor, id: ItemId) -> Result<(Plan, PlanItem)> {
         let mut tx = self.db.read().await?;
@@ -97,9 +129,15 @@ impl App {
         let position = store::next_position(&mut tx, plan_id).await?;
         let id = store::insert_item(&mut tx, plan_id, position, &valid, now).await?;
         // Place it (area from its section) without renumbering the others.
-        let tree = Tree::new(store::items(&mut tx, plan_id).await?);
-        for (changed, placement) in tree.changes(false) {
-            store::place_item(&mut tx, changed, &placement, now).await?;
+        if let Some(placement) = placement_at_end(&mut tx, plan_id, &valid, position).await? {
+            if placement.area_id != valid.area_id {
+                store::place_item(&mut tx, id, &placement, now).await?;
+            }
+        } else {
+            let tree = Tree::new(store::items(&mut tx, plan_id).await?);
+            for (changed, placement) in tree.changes(false) {
+                store::place_item(&mut tx, changed, &placement, now).await?;
+            }
         }
         let item = store::item(&mut tx, id).await?.ok_or_else(item_not_found)?;
         crate::tracking::sync_task(&mut tx, &plan, &item, &calendar, now).await?;

@@ -5,12 +5,12 @@ mod items;
 mod structure;
 
 use cchc_domain::actor::{Actor, Scope};
-use cchc_domain::plans::{PLAN_VIEW_ROLES, Plan, PlanDraft, PlanId, PlanItem};
+use cchc_domain::plans::{ItemId, PLAN_VIEW_ROLES, Plan, PlanDraft, PlanId, PlanItem};
 use cchc_domain::roles::Role;
 use cchc_domain::text;
 use cchc_domain::units::UnitId;
 use cchc_store::Tx;
-use cchc_store::plans::{self as store, Area};
+use cchc_store::plans::{self as store, Area, TopItem};
 
 use crate::audit::{Change, record, snapshot};
 use crate::{App, AppError, Result};
@@ -57,6 +57,22 @@ pub struct PlanView {
 pub struct ItemRow {
     pub item: PlanItem,
     pub depth: usize,
+}
+
+/// Plans with more items than this show their tree a section at a time.
+pub const WHOLE_TREE_LIMIT: i64 = 300;
+
+/// The overview's part of a plan: the rows shown and, for a large plan,
+/// the sections to choose from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PlanPage {
+    pub view: PlanView,
+    /// Empty when the whole tree is shown.
+    pub sections: Vec<TopItem>,
+    /// The section shown, when the plan is shown a section at a time.
+    pub section: Option<ItemId>,
+    /// The budget of the items the actor sees (all, or its units' tasks).
+    pub budget_total_vnd: i64,
 }
 
 impl App {
@@ -108,6 +124,55 @@ impl App {
             whole: matches!(access, Access::Whole),
             plan,
             items: rows,
+        })
+    }
+
+    /// The plan overview's share of the item tree. A plan of up to
+    /// [`WHOLE_TREE_LIMIT`] items is shown whole; a larger one a top-level
+    /// item (section) at a time: `section`, or the first.
+    pub async fn plan_page(
+        &self,
+        actor: &Actor,
+        id: PlanId,
+        section: Option<ItemId>,
+    ) -> Result<PlanPage> {
+        let mut tx = self.db.read().await?;
+        let (plan, access) = self.plan_access(&mut tx, actor, id).await?;
+        let units: Option<Vec<UnitId>> = match &access {
+            Access::Whole => None,
+            Access::Units(Scope::All) => None,
+            Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
+        };
+        let budget_total_vnd = store::budget_total(&mut tx, id, units.as_deref()).await?;
+        let (items, sections, shown) = if store::count_items(&mut tx, id).await? <= WHOLE_TREE_LIMIT
+        {
+            (store::items(&mut tx, id).await?, Vec::new(), None)
+        } else {
+            let tops = store::top_items(&mut tx, id).await?;
+            let at = section
+                .and_then(|s| tops.iter().position(|t| t.id == s))
+                .unwrap_or(0);
+            let first = tops.get(at).map_or(0, |t| t.position);
+            let last = tops.get(at + 1).map_or(i64::MAX, |t| t.position - 1);
+            let items = store::items_between(&mut tx, id, first, last).await?;
+            let shown = tops.get(at).map(|t| t.id);
+            (items, tops, shown)
+        };
+        let rows = structure::visible_rows(items, &access);
+        let whole = matches!(access, Access::Whole);
+        if rows.is_empty() && !whole && sections.is_empty() {
+            return Err(plan_not_found());
+        }
+        Ok(PlanPage {
+            view: PlanView {
+                can_manage: plan.managed_by(actor),
+                whole,
+                plan,
+                items: rows,
+            },
+            sections,
+            section: shown,
+            budget_total_vnd,
         })
     }
 

@@ -1,7 +1,7 @@
 //! The item tree of a plan: document order, depth, visibility, moves,
 //! renumbering and the reform area each item inherits from its section.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use cchc_domain::plans::{ItemId, ItemKind, PlanItem, renumber};
 use cchc_store::plans::Placement;
@@ -32,7 +32,7 @@ impl Tree {
     pub fn new(items: Vec<PlanItem>) -> Tree {
         let mut sorted = items;
         sorted.sort_by_key(|i| (i.position, i.id));
-        let ids: Vec<ItemId> = sorted.iter().map(|i| i.id).collect();
+        let ids: HashSet<ItemId> = sorted.iter().map(|i| i.id).collect();
         let mut children: HashMap<Option<ItemId>, Vec<ItemId>> = HashMap::new();
         for item in &sorted {
             // An item whose parent is gone is shown at the top level.

@@ -98,9 +98,7 @@ impl App {
                 open_only: true,
                 ..Default::default()
             };
-            work_store::list(&mut tx, &f, Order::Plan, 10_000, 0)
-                .await?
-                .0
+            work_store::rows(&mut tx, &f, Order::Plan, 10_000, 0).await?
         };
         if item_ids
             .iter()

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use cchc_domain::reminders::{Links, ReminderKind, digest, vietnam_day};
 use cchc_domain::units::UnitId;
+use cchc_store::reminders as store;
 use cchc_store::work::{self as work_store, Order, WorkFilter, WorkRow};
 
 use super::{EmailStatus, Outgoing, digest_item};
@@ -28,7 +29,14 @@ pub struct SweepReport {
     pub notifications: usize,
     pub emails_sent: usize,
     pub emails_failed: usize,
+    /// Emails of earlier sweeps left unsent when their process stopped,
+    /// now marked failed.
+    pub emails_interrupted: u64,
 }
+
+/// How long a claimed email may stay unsent before a later sweep decides
+/// its process stopped: far longer than an SMTP send may take.
+pub const PENDING_TIMEOUT: chrono::TimeDelta = chrono::TimeDelta::minutes(30);
 
 /// Rows grouped by unit (by id), keeping their due-date order.
 fn by_unit(rows: Vec<WorkRow>) -> BTreeMap<UnitId, (String, Vec<WorkRow>)> {
@@ -61,12 +69,8 @@ impl App {
             ..Default::default()
         };
         let mut tx = self.db.read().await?;
-        let overdue = work_store::list(&mut tx, &overdue, Order::Due, 100_000, 0)
-            .await?
-            .0;
-        let soon = work_store::list(&mut tx, &soon, Order::Due, 100_000, 0)
-            .await?
-            .0;
+        let overdue = work_store::rows(&mut tx, &overdue, Order::Due, 100_000, 0).await?;
+        let soon = work_store::rows(&mut tx, &soon, Order::Due, 100_000, 0).await?;
         Ok([
             (ReminderKind::Overdue, overdue),
             (ReminderKind::DueSoon, soon),
@@ -83,6 +87,16 @@ impl App {
             day: Some(day),
             ..Default::default()
         };
+        let mut tx = self.db.write().await?;
+        report.emails_interrupted =
+            store::fail_stale_pending(&mut tx, now - PENDING_TIMEOUT).await?;
+        tx.commit().await?;
+        if report.emails_interrupted > 0 {
+            tracing::warn!(
+                count = report.emails_interrupted,
+                "reminder emails left unsent by a stopped process marked failed"
+            );
+        }
         let mut units = BTreeSet::new();
         for (kind, rows) in self.reminder_work(day).await? {
             for (unit_id, (unit_name, rows)) in by_unit(rows) {

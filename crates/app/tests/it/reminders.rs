@@ -330,6 +330,64 @@ async fn digests_are_emailed_in_vietnamese() {
     }
 }
 
+/// A sweep stopped while sending (the process died) leaves its claimed
+/// emails pending; a later sweep marks them failed instead of leaving them
+/// "Đang gửi" for ever.
+#[tokio::test]
+async fn emails_left_unsent_by_a_stopped_sweep_are_marked_failed() {
+    for t in apps().await {
+        setup(&t).await;
+        // A server that accepts connections and never answers.
+        let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = silent.local_addr().unwrap().port();
+        let hold = tokio::spawn(async move {
+            let mut open = Vec::new();
+            while let Ok((socket, _)) = silent.accept().await {
+                open.push(socket);
+            }
+        });
+        let app = t.app.clone().with_mailer(smtp(port));
+        let now = t.app.now();
+        let sweep = tokio::spawn({
+            let app = app.clone();
+            async move { app.run_reminders(now).await }
+        });
+        let c = coordinator();
+        let mut pending = 0;
+        for _ in 0..200 {
+            let log = app
+                .reminder_log(&c, &ReminderQuery::default(), 1, 50)
+                .await
+                .unwrap();
+            pending = log.rows.iter().filter(|r| r.email_status == "pending").count();
+            if pending > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(pending, 1, "the first claimed email is being sent");
+        sweep.abort();
+        let _ = sweep.await;
+
+        // Within the timeout a later sweep leaves it alone (it may still be sending).
+        let report = t.app.run_reminders(now + chrono::Duration::minutes(5)).await.unwrap();
+        assert_eq!(report.emails_interrupted, 0);
+        let report = t.app.run_reminders(now + chrono::Duration::hours(1)).await.unwrap();
+        assert_eq!(report.emails_interrupted, 1);
+        let log = t
+            .app
+            .reminder_log(&c, &ReminderQuery::default(), 1, 50)
+            .await
+            .unwrap();
+        assert!(log.rows.iter().all(|r| r.email_status != "pending"));
+        assert_eq!(
+            log.rows.iter().filter(|r| r.email_status == "failed").count(),
+            1
+        );
+        hold.abort();
+    }
+}
+
 #[tokio::test]
 async fn coordinators_send_ad_hoc_reminders_once_a_day() {
     for t in apps().await {

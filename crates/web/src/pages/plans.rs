@@ -248,6 +248,13 @@ pub struct TreeRow {
     pub budget: String,
 }
 
+/// A section of a large plan in the overview's section bar.
+pub struct SectionLink {
+    pub id: i64,
+    pub label: String,
+    pub current: bool,
+}
+
 /// A progress line with the counts in status order.
 pub struct ProgressRow {
     pub id: Option<i64>,
@@ -281,6 +288,8 @@ struct ShowPage {
     can_manage: bool,
     whole: bool,
     rows: Vec<TreeRow>,
+    /// For a large plan: its sections, one shown at a time.
+    sections: Vec<SectionLink>,
     statuses: Vec<&'static str>,
     totals: ProgressRow,
     by_area: Vec<ProgressRow>,
@@ -317,20 +326,29 @@ fn tree_rows(state_units: &[cchc_domain::units::Unit], view: &PlanView) -> Vec<T
         .collect()
 }
 
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    #[serde(default)]
+    ok: Option<String>,
+    #[serde(default)]
+    section: Option<String>,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<ListQuery>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    let view = state.app.plan(&actor, id).await?;
+    let section = q.section.as_deref().and_then(|s| s.trim().parse().ok());
+    let page = state.app.plan_page(&actor, id, section).await?;
     let Overview {
         totals,
         by_area,
         by_unit,
     } = state.app.plan_overview(&actor, id).await?;
     let units = state.app.units(&actor).await?;
-    let total_budget: i64 = view.items.iter().filter_map(|r| r.item.budget_vnd).sum();
+    let view = &page.view;
     Ok(render(&ShowPage {
         chrome: Chrome::new(&actor, "/plans", view.plan.title.clone()).with_notice(q.ok.as_deref()),
         issued_on: view
@@ -338,14 +356,25 @@ pub async fn show(
             .issued_on
             .map(date_vn)
             .unwrap_or_else(|| "chưa ghi".into()),
-        rows: tree_rows(&units, &view),
+        rows: tree_rows(&units, view),
+        sections: page
+            .sections
+            .iter()
+            .map(|t| SectionLink {
+                id: t.id,
+                label: format!("{} {}", t.number, t.content.lines().next().unwrap_or_default())
+                    .trim()
+                    .to_string(),
+                current: page.section == Some(t.id),
+            })
+            .collect(),
         statuses: Status::ALL.iter().map(|s| s.label()).collect(),
         totals: progress_rows(std::slice::from_ref(&totals)).remove(0),
         by_area: progress_rows(&by_area),
         by_unit: progress_rows(&by_unit),
-        total_budget: format_budget(total_budget),
+        total_budget: format_budget(page.budget_total_vnd),
         can_manage: view.can_manage,
         whole: view.whole,
-        plan: view.plan,
+        plan: view.plan.clone(),
     }))
 }
