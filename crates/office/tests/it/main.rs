@@ -3,6 +3,9 @@
 
 mod docx;
 mod errors;
+mod export_domain;
+mod export_files;
+mod export_props;
 mod export_render;
 mod export_roundtrip;
 mod export_view;
