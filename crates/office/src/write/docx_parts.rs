@@ -9,8 +9,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin,
-    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
     ParagraphBorders, Run, RunFonts, SpecialIndentType,
 };
 
@@ -165,6 +165,18 @@ pub(super) fn body(text: &str) -> Paragraph {
                 .line(276)
                 .line_rule(LineSpacingType::Auto),
         )
+}
+
+/// The page header: the page number, centered (ND 30/2020 numbers pages at
+/// the top, from the second page on: sections set `title_pg`).
+pub(super) fn page_number_header() -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .add_page_num(PageNum::new())
+            .align(AlignmentType::Center)
+            .size(26)
+            .fonts(fonts()),
+    )
 }
 
 /// An empty paragraph of `size` half-points, for vertical space.

@@ -6,8 +6,8 @@
 use docx_rs::{AlignmentType, Docx, Section, Table, TableCell, TableRow, VAlignType, WidthType};
 
 use super::docx_parts::{
-    BODY, Look, SMALL, TABLE, body, centered, document, margins, pack, page_size, paragraph, rule,
-    space, text_width,
+    BODY, Look, SMALL, TABLE, body, centered, document, margins, pack, page_number_header,
+    page_size, paragraph, rule, space, text_width,
 };
 use super::docx_table::appendix_table;
 use super::model::ExportPlan;
@@ -17,7 +17,8 @@ use crate::error::ExportError;
 /// The appendix as a .docx: "PHỤ LỤC", its title and the plan it belongs
 /// to, then the table, on landscape A4 pages.
 pub fn appendix_docx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
-    let mut docx = document(true);
+    let plan = &*plan.with_columns();
+    let mut docx = document(true).header(page_number_header()).title_pg();
     for p in appendix_heading(plan) {
         docx = docx.add_paragraph(p);
     }
@@ -28,10 +29,13 @@ pub fn appendix_docx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
 /// The whole plan as a .docx: the plan on portrait pages, the appendix on
 /// landscape pages after it.
 pub fn plan_docx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
+    let plan = &*plan.with_columns();
     let width = text_width(false);
     let mut section = Section::new()
         .page_size(page_size(false))
         .page_margin(margins())
+        .title_pg()
+        .header(page_number_header())
         .add_table(header_block(plan, width))
         .add_paragraph(space(BODY))
         .add_paragraph(centered("KẾ HOẠCH", Look::sized(BODY).bold()))
@@ -47,7 +51,10 @@ pub fn plan_docx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
     section = section
         .add_paragraph(space(BODY))
         .add_table(signature_block(plan, width));
-    let mut docx: Docx = document(true).add_section(section);
+    // The appendix pages go on numbering after the plan's.
+    let mut docx: Docx = document(true)
+        .add_section(section)
+        .header(page_number_header());
     for p in appendix_heading(plan) {
         docx = docx.add_paragraph(p);
     }

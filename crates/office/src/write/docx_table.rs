@@ -191,13 +191,15 @@ fn alignment(kind: &ColumnKind) -> AlignmentType {
 
 fn total_row(plan: &ExportPlan, total_vnd: i64, widths: &[usize]) -> TableRow {
     let look = Look::sized(TABLE).bold();
+    let label = plan.total_label_column();
     let cells = plan
         .columns
         .iter()
         .zip(widths)
-        .map(|(column, &width)| {
+        .enumerate()
+        .map(|(i, (column, &width))| {
             let (text, align) = match column.kind {
-                ColumnKind::Content => ("Tổng cộng".to_owned(), AlignmentType::Center),
+                _ if i == label => ("Tổng cộng".to_owned(), AlignmentType::Center),
                 ColumnKind::Budget => (
                     cchc_domain::plans::format_budget(total_vnd),
                     AlignmentType::Right,

@@ -4,6 +4,7 @@
 //! (every field is public), then written by the `appendix_docx`, `plan_docx`
 //! and `appendix_xlsx` writers.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -228,6 +229,27 @@ impl ExportPlan {
             .filter_map(|i| i.budget_vnd)
             .collect();
         (!budgets.is_empty()).then(|| budgets.iter().sum())
+    }
+
+    /// The column of the "Tổng cộng" label: the content column, else the first.
+    pub(crate) fn total_label_column(&self) -> usize {
+        self.columns
+            .iter()
+            .position(|c| c.kind == ColumnKind::Content)
+            .unwrap_or(0)
+    }
+
+    /// This plan, with [`Column::defaults_for`] its sections when it has no
+    /// columns (a table needs at least one).
+    pub(crate) fn with_columns(&self) -> Cow<'_, ExportPlan> {
+        if self.columns.is_empty() {
+            Cow::Owned(ExportPlan {
+                columns: Column::defaults_for(&self.sections),
+                ..self.clone()
+            })
+        } else {
+            Cow::Borrowed(self)
+        }
     }
 
     /// Whether the appendix has a column of `kind`.

@@ -23,7 +23,7 @@ const LINE: f64 = 15.0;
 pub fn appendix_xlsx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    write_sheet(sheet, plan).map_err(fault)?;
+    write_sheet(sheet, &plan.with_columns()).map_err(fault)?;
     workbook.save_to_buffer().map_err(fault)
 }
 
@@ -298,10 +298,11 @@ fn total_row(
     total_vnd: i64,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    let label = plan.total_label_column();
     for (i, column) in plan.columns.iter().enumerate() {
         let col = i as ColNum;
         match column.kind {
-            ColumnKind::Content => {
+            _ if i == label => {
                 sheet.write_string_with_format(row, col, "Tổng cộng", &f.header)?;
             }
             ColumnKind::Budget => {}

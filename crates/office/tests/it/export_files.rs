@@ -115,3 +115,43 @@ fn the_appendix_xlsx_prints_landscape_with_repeated_headers_and_a_cached_total()
     assert!(sheet.contains("<f>SUM(E7:E82)</f><v>120</v>"));
     assert!(styles.contains(r#"<name val="Times New Roman"/>"#));
 }
+
+#[test]
+fn columns_can_be_chosen_and_retitled() {
+    use cchc_office::write::{Column, ColumnKind};
+    let mut plan = dak_nong();
+    let mut content = Column::standard(ColumnKind::Content);
+    content.title = "Nhiệm vụ cụ thể".into();
+    plan.columns = vec![
+        Column::standard(ColumnKind::Number),
+        content,
+        Column::standard(ColumnKind::Budget),
+        Column::standard(ColumnKind::Schedule),
+    ];
+    let docx = appendix_docx(&plan).unwrap();
+    assert!(part(&docx, "word/document.xml").contains(">Nhiệm vụ cụ thể<"));
+    for (bytes, name) in [(docx, "a.docx"), (appendix_xlsx(&plan).unwrap(), "a.xlsx")] {
+        let back = read_plan(&bytes, name, &units()).unwrap();
+        let task = item(&back, "I", "1.4");
+        assert_eq!(
+            task.content,
+            "Ban hành và thực hiện kế hoạch tự kiểm tra công tác CCHC của đơn vị"
+        );
+        assert_eq!(task.indicator, None);
+        assert_eq!(task.budget_million_vnd, Some(10.0));
+        let schedule = task.start.as_ref().map(|s| s.text.as_str());
+        assert_eq!(schedule, Some("Tháng 6/2020 - Tháng 12/2020"));
+        assert_eq!(back.plan.budget_total_million_vnd, Some(120.0));
+    }
+    // Without a content column the total is labelled in the STT column.
+    plan.columns.remove(1);
+    assert!(appendix_xlsx(&plan).is_ok());
+    let document = part(&appendix_docx(&plan).unwrap(), "word/document.xml");
+    let total = *last_table_rows(&document).last().unwrap();
+    let first_cell = &total[..total.find("</w:tc>").unwrap()];
+    assert!(first_cell.contains(">Tổng cộng<"));
+    // No columns at all: the plan's own.
+    plan.columns.clear();
+    let again = read_plan(&appendix_docx(&plan).unwrap(), "a.docx", &units()).unwrap();
+    assert_eq!(item(&again, "I", "1.4").budget_million_vnd, Some(10.0));
+}
