@@ -1,4 +1,5 @@
-//! Writes the three exports of the Đắk Nông seed for a person to look at:
+//! Writes the exports of the Đắk Nông seed (and the Bình Định appendix,
+//! which has separate lead and cooperating columns) for a person to look at:
 //! `cargo test -p cchc-office --test it render_the_dak_nong_exports -- --ignored`
 //! writes them to `$CCHC_EXPORT_DIR` (default /tmp/cchc-export); then e.g.
 //! `libreoffice --headless --convert-to pdf *.docx *.xlsx` and
@@ -38,4 +39,8 @@ fn render_the_dak_nong_exports() {
     write("ke-hoach.docx", plan_docx(&plan).unwrap());
     write("phu-luc.docx", appendix_docx(&plan).unwrap());
     write("phu-luc-bang-tinh.xlsx", appendix_xlsx(&plan).unwrap());
+    let preview = read_plan(BINH_DINH, "seed.txt", &units()).unwrap();
+    let plan = ExportPlan::from_preview(&preview);
+    write("binh-dinh-phu-luc.docx", appendix_docx(&plan).unwrap());
+    write("binh-dinh-bang-tinh.xlsx", appendix_xlsx(&plan).unwrap());
 }
