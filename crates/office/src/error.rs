@@ -76,3 +76,24 @@ impl ImportError {
         }
     }
 }
+
+/// Why a plan could not be written as a document. Writing only fails on
+/// limits of the formats (an Excel cell holds at most 32,767 characters) or
+/// an internal fault; messages are shown to users as is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("Không tạo được tệp Word (.docx): {detail}.")]
+    Docx { detail: String },
+    #[error("Không tạo được tệp Excel (.xlsx): {detail}.")]
+    Xlsx { detail: String },
+}
+
+impl ExportError {
+    /// A stable snake_case code for the JSON API and the CLI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Docx { .. } => "docx_export_failed",
+            Self::Xlsx { .. } => "xlsx_export_failed",
+        }
+    }
+}

@@ -3,7 +3,11 @@
 //!
 //! A row whose STT is empty (or merged from the row above) continues the
 //! record before it: each of its cells is appended to the same column. A
-//! cell merged from above in a new record repeats the text above it.
+//! cell merged from above in a new record repeats the text above it. A
+//! total row labelled in the content column ("Tổng cộng" with an empty STT)
+//! is a record of its own, not the end of the last task.
+
+use cchc_domain::text::fold;
 
 use super::cells::{clean_cell, join_split};
 use super::header::{Field, Header};
@@ -30,6 +34,7 @@ impl Record {
 /// Reads the rows after the header into records.
 pub(crate) fn collect(rows: &[Row], header: &Header, warnings: &mut Vec<Warning>) -> Vec<Record> {
     let number = header.column_of(Field::Number).unwrap_or(0);
+    let content = header.column_of(Field::Content);
     let width = header.columns.len();
     let mut records: Vec<Record> = Vec::new();
     for row in rows.iter().skip(header.last_row + 1) {
@@ -60,8 +65,9 @@ pub(crate) fn collect(rows: &[Row], header: &Header, warnings: &mut Vec<Warning>
             .cells
             .get(number)
             .is_some_and(|c| c.merge == Merge::Above);
+        let total = !numbered && is_total_label(content.and_then(|c| cells.get(c)));
         match records.last_mut() {
-            Some(previous) if !numbered || stt_merged => {
+            Some(previous) if (!numbered || stt_merged) && !total => {
                 continue_record(previous, &cells, row.source, warnings);
             }
             previous => {
@@ -69,7 +75,7 @@ pub(crate) fn collect(rows: &[Row], header: &Header, warnings: &mut Vec<Warning>
                 if let Some(previous) = previous {
                     inherit_merged(&mut cells, row, previous);
                 }
-                if !numbered {
+                if !numbered && !total {
                     warnings.push(Warning::at(
                         row.source,
                         "Dòng không có số thứ tự: đã nhập như một nhiệm vụ riêng, cần kiểm tra.",
@@ -83,6 +89,17 @@ pub(crate) fn collect(rows: &[Row], header: &Header, warnings: &mut Vec<Warning>
         }
     }
     records
+}
+
+/// "Tổng", "Tổng cộng", "Cộng" (as a whole: "tổng thể ..." may continue a
+/// split cell).
+fn is_total_label(text: Option<&String>) -> bool {
+    let folded = text.map(|t| fold(t)).unwrap_or_default();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.as_slice(), ["tong"] | ["tong", "cong"] | ["cong"])
 }
 
 fn continue_record(

@@ -137,11 +137,38 @@ fn mark_merged(rows: &mut [Row], top: usize, merged: &[Dimensions], limits: &Lim
 /// The text a person sees: dates as dd/mm/yyyy, whole numbers without ".0".
 fn text_of(data: &Data) -> String {
     match data {
+        Data::Float(value) => float_text(*value),
         Data::DateTime(_) => data
             .as_datetime()
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_else(|| data.to_string()),
         Data::Error(_) | Data::Empty => String::new(),
         other => other.to_string(),
+    }
+}
+
+/// A number as written with a decimal point ("2.5", "1.1" for an STT),
+/// except with exactly three decimals: Vietnamese text reads "2.125" as two
+/// thousand one hundred and twenty-five, so a budget cell holding 2.125
+/// (million VND) is written "2,125", which reads as the number it is.
+fn float_text(value: f64) -> String {
+    let text = value.to_string();
+    match text.split_once('.') {
+        Some((_, decimals)) if decimals.len() == 3 => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_text;
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(float_text(10.0), "10");
+        assert_eq!(float_text(1234.5), "1234.5");
+        assert_eq!(float_text(1.1), "1.1");
+        assert_eq!(float_text(2.125), "2,125");
+        assert_eq!(float_text(0.001), "0,001");
     }
 }

@@ -110,3 +110,29 @@ I\tChỉ đạo
             .any(|w| w.row.is_none() && w.message.contains("tên kế hoạch"))
     );
 }
+
+/// A total labelled in the content column (STT empty) used to be read as
+/// the end of the last task split by a page break: "... TTHC Tổng cộng",
+/// budget "0 120".
+#[test]
+fn a_total_row_labelled_in_the_content_column_is_no_continuation() {
+    let text = "STT\tNội dung\tKinh phí (triệu đồng)
+I\tChỉ đạo
+1\tTập huấn\t10
+\ttổng thể cải cách\t
+2\tTuyên truyền\t2,5
+\tTổng cộng\t12,5
+";
+    let plan = read_plan(text.as_bytes(), "a.txt", &units()).unwrap();
+    assert_eq!(item(&plan, "I", "1").content, "Tập huấn tổng thể cải cách");
+    let last = item(&plan, "I", "2");
+    assert_eq!(last.content, "Tuyên truyền");
+    assert_eq!(last.budget_million_vnd, Some(2.5));
+    assert_eq!(plan.plan.budget_total_million_vnd, Some(12.5));
+    assert!(
+        !plan
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("Tổng kinh phí"))
+    );
+}
