@@ -13,6 +13,7 @@ pub mod mail;
 pub mod notifications;
 pub mod plans;
 pub mod reminders;
+pub mod reports;
 pub mod tracking;
 pub mod units;
 pub mod users;

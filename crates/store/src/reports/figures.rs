@@ -129,9 +129,8 @@ pub async fn overrides(
     round_id: RoundId,
     unit_id: UnitId,
 ) -> Result<BTreeMap<String, ManualFigure>> {
-    let rows: Vec<OverrideRow> =
-        on_conn!(tx, |c| {
-            sqlx::query_as(
+    let rows: Vec<OverrideRow> = on_conn!(tx, |c| {
+        sqlx::query_as(
         "SELECT field_key, value, note, set_by, set_by_name, set_at FROM report_figure_overrides \
          WHERE round_id = $1 AND unit_id = $2"
     )
@@ -139,7 +138,7 @@ pub async fn overrides(
     .bind(unit_id)
     .fetch_all(c)
     .await?
-        });
+    });
     Ok(rows
         .into_iter()
         .map(|r| {
