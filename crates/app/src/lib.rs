@@ -7,6 +7,7 @@ pub mod calendar;
 mod clock;
 pub mod demo;
 mod demo_plan;
+mod demo_reports;
 mod error;
 pub mod jobs;
 pub mod mail;

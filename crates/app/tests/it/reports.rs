@@ -1,6 +1,7 @@
 //! Periodic reports: opening rounds, the workflow and its rights, figures
 //! and corrections, timeliness, consolidation and reminders.
 
+mod demo;
 mod figures;
 mod reminders;
 mod rounds;
