@@ -192,6 +192,7 @@ impl App {
             self.create_user(&system, user).await?;
         }
         self.load_demo_plan().await?;
+        self.load_demo_reports().await?;
         let mut tx = self.db.write().await?;
         meta::set(&mut tx, "demo_loaded", "1").await?;
         tx.commit().await?;

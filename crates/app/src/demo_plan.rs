@@ -12,7 +12,7 @@ use crate::auth::load_actor;
 use crate::{App, AppError, Result};
 
 /// The demo user as they would act after logging in (roles and scopes from the database).
-async fn demo_actor(app: &App, username: &str) -> Result<Option<Actor>> {
+pub(crate) async fn demo_actor(app: &App, username: &str) -> Result<Option<Actor>> {
     let mut tx = app.db.read().await?;
     match users::id_by_username(&mut tx, username).await? {
         Some(id) => load_actor(&mut tx, id, None).await,

@@ -1,5 +1,6 @@
 //! The `cchc` command: serve the web app, run migrations, manage users and
-//! tokens, query the working-day calendar and run background jobs.
+//! tokens, query the working-day calendar and the reporting rounds, and run
+//! background jobs.
 
 mod commands;
 mod config;
@@ -47,6 +48,9 @@ enum Command {
     /// Background jobs: run the reminder sweep now.
     #[command(subcommand)]
     Jobs(commands::jobs::JobsCommand),
+    /// Periodic reports: the reporting rounds of a year.
+    #[command(subcommand)]
+    Report(commands::reports::ReportCommand),
 }
 
 fn main() -> ExitCode {
@@ -92,5 +96,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(cmd) => commands::users::run_token(&settings, cmd).await,
         Command::Calendar(cmd) => commands::calendar::run(&settings, &cmd).await,
         Command::Jobs(cmd) => commands::jobs::run(&settings, cmd).await,
+        Command::Report(cmd) => commands::reports::run(&settings, &cmd).await,
     }
 }

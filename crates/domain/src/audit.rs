@@ -38,6 +38,11 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("upload", "Tải lên"),
     ("remove", "Gỡ bỏ"),
     ("remind", "Đôn đốc, nhắc việc"),
+    ("open", "Mở kỳ báo cáo"),
+    ("save_draft", "Lưu bản nháp"),
+    ("set_figure", "Điều chỉnh số liệu"),
+    ("submit", "Gửi báo cáo"),
+    ("accept", "Tiếp nhận báo cáo"),
 ];
 
 /// Entity type codes and their Vietnamese labels.
@@ -53,6 +58,8 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("evidence", "Tài liệu kiểm chứng"),
     ("calendar_override", "Điều chỉnh lịch làm việc"),
     ("reminder", "Nhắc việc"),
+    ("report_round", "Kỳ báo cáo"),
+    ("unit_report", "Báo cáo của đơn vị"),
 ];
 
 fn label<'a>(table: &[(&str, &'static str)], code: &'a str) -> &'a str {

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod error;
 pub mod plans;
 pub mod reminders;
+pub mod reports;
 pub mod roles;
 pub mod schedule;
 pub mod target;

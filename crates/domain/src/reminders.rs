@@ -25,16 +25,28 @@ pub enum ReminderKind {
     Overdue,
     /// A coordinator's own message.
     Adhoc,
+    /// Periodic reports the unit has yet to send, due within the next few working days.
+    ReportDueSoon,
+    /// Periodic reports the unit has not sent by their deadline.
+    ReportOverdue,
 }
 
 impl ReminderKind {
-    pub const ALL: [ReminderKind; 3] = [Self::DueSoon, Self::Overdue, Self::Adhoc];
+    pub const ALL: [ReminderKind; 5] = [
+        Self::DueSoon,
+        Self::Overdue,
+        Self::Adhoc,
+        Self::ReportDueSoon,
+        Self::ReportOverdue,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::DueSoon => "due_soon",
             Self::Overdue => "overdue",
             Self::Adhoc => "adhoc",
+            Self::ReportDueSoon => "report_due_soon",
+            Self::ReportOverdue => "report_overdue",
         }
     }
 
@@ -43,6 +55,8 @@ impl ReminderKind {
             Self::DueSoon => "Nhắc việc sắp đến hạn",
             Self::Overdue => "Đôn đốc việc quá hạn",
             Self::Adhoc => "Đôn đốc của đầu mối CCHC",
+            Self::ReportDueSoon => "Nhắc báo cáo sắp đến hạn",
+            Self::ReportOverdue => "Đôn đốc báo cáo quá hạn",
         }
     }
 
@@ -90,6 +104,16 @@ impl Links<'_> {
     pub fn my_work(&self) -> String {
         format!("{}/my", self.base.trim_end_matches('/'))
     }
+
+    /// A unit's report in a reporting round.
+    pub fn report(&self, report_id: i64) -> String {
+        format!("{}/reports/{report_id}", self.base.trim_end_matches('/'))
+    }
+
+    /// The reports of the reader's units.
+    pub fn reports(&self) -> String {
+        format!("{}/reports", self.base.trim_end_matches('/'))
+    }
 }
 
 fn date_vn(d: NaiveDate) -> String {
@@ -97,7 +121,7 @@ fn date_vn(d: NaiveDate) -> String {
 }
 
 /// "Hạn: 31/01/2026, quá hạn 30 ngày" / "Hạn: 05/03/2026, còn 3 ngày" / "Hạn: hôm nay".
-fn due_line(due: Option<NaiveDate>, today: NaiveDate) -> String {
+pub(crate) fn due_line(due: Option<NaiveDate>, today: NaiveDate) -> String {
     let Some(due) = due else {
         return "Hạn: chưa xác định".into();
     };
@@ -135,7 +159,7 @@ fn item_lines(items: &[DigestItem], today: NaiveDate, links: Links<'_>) -> Strin
     out
 }
 
-const SIGNATURE: &str =
+pub(crate) const SIGNATURE: &str =
     "Thông báo này được gửi tự động từ phần mềm quản lý cải cách hành chính (cchc).";
 
 /// The daily digest of one kind (due soon or overdue) for one unit.

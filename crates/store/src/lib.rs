@@ -11,6 +11,7 @@ pub mod meta;
 pub mod notifications;
 pub mod plans;
 pub mod reminders;
+pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod tracking;

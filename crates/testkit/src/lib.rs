@@ -13,6 +13,7 @@ use cchc_store::{Backend, Db};
 pub mod due;
 pub mod org;
 pub mod plans;
+pub mod reports;
 pub mod smtp;
 
 /// A database that exists for one test and is removed afterwards.

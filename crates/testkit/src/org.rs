@@ -97,8 +97,13 @@ pub async fn user_with_email(
 
 /// Logs in through the API use case and returns the actor behind the token.
 pub async fn actor(app: &App, username: &str) -> Actor {
+    actor_with_password(app, username, PASSWORD).await
+}
+
+/// [`actor`] for a user with another password (e.g. a demo account).
+pub async fn actor_with_password(app: &App, username: &str, password: &str) -> Actor {
     let token = app
-        .api_login(username, PASSWORD, "127.0.0.1")
+        .api_login(username, password, "127.0.0.1")
         .await
         .expect("login");
     app.token_actor(&token, None).await.expect("token actor")

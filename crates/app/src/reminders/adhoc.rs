@@ -137,6 +137,7 @@ impl App {
                 in_app: write(""),
                 email: write(&self.reminders.public_url),
                 sent_by: user_ref(actor),
+                link: "/my",
             };
             match self.claim(&mut tx, outgoing, day, now).await? {
                 Some(c) => {

@@ -9,6 +9,7 @@
 
 mod adhoc;
 mod log;
+mod reports;
 mod sweep;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -94,6 +95,8 @@ pub(crate) struct Outgoing {
     /// With links on the public address, for email.
     pub email: Digest,
     pub sent_by: Option<i64>,
+    /// Where the in-app notification leads.
+    pub link: &'static str,
 }
 
 /// A reminder this caller won and must email.
@@ -176,7 +179,7 @@ impl App {
                     kind: o.kind.code(),
                     title: &o.in_app.title,
                     body: &o.in_app.body,
-                    link: "/my",
+                    link: o.link,
                     at: now,
                 },
             )

@@ -111,24 +111,42 @@ impl App {
                     in_app: write(""),
                     email: write(&self.reminders.public_url),
                     sent_by: None,
+                    link: "/my",
                 };
-                let mut tx = self.db.write().await?;
-                let Some(claimed) = self.claim(&mut tx, outgoing, day, now).await? else {
-                    report.already_sent += 1;
-                    continue;
-                };
-                tx.commit().await?;
-                units.insert(unit_id);
-                report.reminders += 1;
-                report.notifications += claimed.recipients;
-                match self.deliver_email(&claimed).await? {
-                    EmailStatus::Sent => report.emails_sent += 1,
-                    EmailStatus::Failed => report.emails_failed += 1,
-                    _ => {}
-                }
+                self.sweep_one(outgoing, day, now, &mut report, &mut units)
+                    .await?;
             }
         }
+        self.report_reminders(day, now, &mut report, &mut units)
+            .await?;
         report.units_notified = units.len();
         Ok(report)
+    }
+
+    /// Claims one reminder of the sweep and emails it, counting what happened.
+    pub(super) async fn sweep_one(
+        &self,
+        outgoing: Outgoing,
+        day: NaiveDate,
+        now: DateTime<Utc>,
+        report: &mut SweepReport,
+        units: &mut BTreeSet<UnitId>,
+    ) -> Result<()> {
+        let unit_id = outgoing.unit_id;
+        let mut tx = self.db.write().await?;
+        let Some(claimed) = self.claim(&mut tx, outgoing, day, now).await? else {
+            report.already_sent += 1;
+            return Ok(());
+        };
+        tx.commit().await?;
+        units.insert(unit_id);
+        report.reminders += 1;
+        report.notifications += claimed.recipients;
+        match self.deliver_email(&claimed).await? {
+            EmailStatus::Sent => report.emails_sent += 1,
+            EmailStatus::Failed => report.emails_failed += 1,
+            _ => {}
+        }
+        Ok(())
     }
 }

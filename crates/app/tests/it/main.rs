@@ -4,6 +4,7 @@ mod auth;
 mod calendar;
 mod plans;
 mod reminders;
+mod reports;
 mod tracking;
 mod units;
 mod users;

@@ -3,7 +3,6 @@
 //! decisions plus the administrator's overrides) when there is a database,
 //! else the built-in one; lunar dates need no database.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
@@ -12,7 +11,7 @@ use clap::Subcommand;
 
 use cchc_domain::calendar::{WorkingCalendar, to_lunar};
 
-use super::open;
+use super::{has_database, open};
 use crate::config::Settings;
 
 #[derive(Subcommand)]
@@ -41,21 +40,6 @@ pub fn lunar(date: &str) -> anyhow::Result<()> {
     let leap = if lunar.leap { " nhuận" } else { "" };
     println!("{:02}/{:02}/{}{leap}", lunar.day, lunar.month, lunar.year);
     Ok(())
-}
-
-/// Whether the settings point at an existing database: any server URL, or
-/// an SQLite file that exists (a query must not create an empty database).
-fn has_database(settings: &Settings) -> bool {
-    if !settings.is_sqlite() {
-        return true;
-    }
-    let url = &settings.database_url;
-    let path = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-        .unwrap_or(url);
-    let path = path.split('?').next().unwrap_or(path);
-    !path.is_empty() && Path::new(path).is_file()
 }
 
 /// The database's calendar when there is a database, else the official one.

@@ -2,8 +2,11 @@
 
 pub mod calendar;
 pub mod jobs;
+pub mod reports;
 pub mod serve;
 pub mod users;
+
+use std::path::Path;
 
 use anyhow::Context;
 
@@ -36,6 +39,21 @@ pub async fn open(settings: &Settings) -> anyhow::Result<App> {
         app = app.with_mailer(mailer);
     }
     Ok(app)
+}
+
+/// Whether the settings point at an existing database: any server URL, or
+/// an SQLite file that exists (a query must not create an empty database).
+pub fn has_database(settings: &Settings) -> bool {
+    if !settings.is_sqlite() {
+        return true;
+    }
+    let url = &settings.database_url;
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let path = path.split('?').next().unwrap_or(path);
+    !path.is_empty() && Path::new(path).is_file()
 }
 
 /// Reads a password from the first line of standard input.

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 mod jobs;
+mod reports;
 
 fn cchc(args: &[&str], data_dir: &std::path::Path, stdin: Option<&str>) -> Output {
     cchc_with_env(args, data_dir, stdin, &[])

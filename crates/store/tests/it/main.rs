@@ -1,4 +1,5 @@
 //! Store integration tests.
 
 mod calendar;
+mod reports;
 mod schema;
