@@ -31,6 +31,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("token_create", "Tạo mã truy cập API"),
     ("move", "Di chuyển"),
     ("renumber", "Đánh số lại"),
+    ("import", "Nhập từ tệp"),
     ("report", "Báo cáo kết quả"),
     ("confirm", "Xác nhận"),
     ("return", "Trả lại"),

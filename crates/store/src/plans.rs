@@ -435,7 +435,8 @@ pub async fn update_item(
     if changed == 0 {
         return Err(StoreError::Conflict);
     }
-    replace_units(tx, id, &v.units).await
+    replace_units(tx, id, &v.units).await?;
+    crate::tracking::refresh_item_rows(tx, id).await
 }
 
 /// Where an item sits: parent, document position, number and area.
@@ -462,7 +463,7 @@ pub async fn place_item(tx: &mut Tx, id: ItemId, p: &Placement, now: DateTime<Ut
     .execute(c)
     .await?
     .rows_affected());
-    Ok(())
+    crate::tracking::refresh_item_rows(tx, id).await
 }
 
 pub async fn delete_item(tx: &mut Tx, id: ItemId, expected_version: i64) -> Result<()> {
@@ -535,4 +536,55 @@ pub async fn next_position(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
     .fetch_one(c)
     .await?);
     Ok(max.map_or(1, |m| m + 1))
+}
+
+/// A document attached to a plan (the signed plan it was imported from).
+pub struct NewAttachment<'a> {
+    pub plan_id: PlanId,
+    pub sha256: &'a str,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub uploaded_by: Option<i64>,
+    pub uploader_name: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>) -> Result<i64> {
+    Ok(on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO plan_attachments (plan_id, sha256, file_name, content_type, size_bytes, \
+         uploaded_by, uploader_name, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+    )
+    .bind(a.plan_id)
+    .bind(a.sha256)
+    .bind(a.file_name)
+    .bind(a.content_type)
+    .bind(a.size_bytes)
+    .bind(a.uploaded_by)
+    .bind(a.uploader_name)
+    .bind(a.at)
+    .fetch_one(c)
+    .await?))
+}
+
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub plan_id: PlanId,
+    pub sha256: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploader_name: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+pub async fn attachments(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<Attachment>> {
+    Ok(on_conn!(tx, |c| sqlx::query_as(
+        "SELECT id, plan_id, sha256, file_name, content_type, size_bytes, uploader_name, uploaded_at \
+         FROM plan_attachments WHERE plan_id = $1 ORDER BY uploaded_at DESC, id DESC"
+    )
+    .bind(plan_id)
+    .fetch_all(c)
+    .await?))
 }

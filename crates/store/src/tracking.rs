@@ -110,7 +110,7 @@ pub async fn reschedule(tx: &mut Tx, id: i64, o: &NewOccurrence, now: DateTime<U
     .execute(c)
     .await?
     .rows_affected());
-    Ok(())
+    refresh_occurrence_rows(tx, id).await
 }
 
 /// Sets the due date by hand ('manual') or from a recorded event ('event').
@@ -141,7 +141,7 @@ pub async fn set_due(
     if changed == 0 {
         return Err(StoreError::Conflict);
     }
-    Ok(())
+    refresh_occurrence_rows(tx, id).await
 }
 
 pub async fn delete_occurrence(tx: &mut Tx, id: i64) -> Result<()> {
@@ -225,7 +225,7 @@ pub async fn ensure_row(
     .execute(c)
     .await?
     .rows_affected());
-    Ok(())
+    refresh_occurrence_rows(tx, occurrence_id).await
 }
 
 pub async fn delete_row(tx: &mut Tx, id: i64) -> Result<()> {
@@ -479,4 +479,49 @@ pub async fn remove_evidence(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result
     .await?
     .rows_affected());
     Ok(())
+}
+
+/// The copies a tracking row keeps of its occurrence and task (plan, due
+/// date, reform area), set from the source tables.
+const REFRESH_COPIES: &str = "UPDATE tracking SET \
+    plan_id = (SELECT o.plan_id FROM occurrences o WHERE o.id = tracking.occurrence_id), \
+    due_on = (SELECT o.due_on FROM occurrences o WHERE o.id = tracking.occurrence_id), \
+    area_id = (SELECT i.area_id FROM occurrences o JOIN plan_items i ON i.id = o.item_id \
+               WHERE o.id = tracking.occurrence_id)";
+
+/// Brings the copies of an occurrence's rows in step with it.
+pub async fn refresh_occurrence_rows(tx: &mut Tx, occurrence_id: i64) -> Result<()> {
+    let sql = format!("{REFRESH_COPIES} WHERE occurrence_id = $1");
+    on_conn!(tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(occurrence_id)
+        .execute(c)
+        .await?
+        .rows_affected());
+    Ok(())
+}
+
+/// Brings the copies of every row of an item in step (its area changed).
+pub async fn refresh_item_rows(tx: &mut Tx, item_id: i64) -> Result<()> {
+    let sql = format!(
+        "{REFRESH_COPIES} WHERE occurrence_id IN (SELECT id FROM occurrences WHERE item_id = $1)"
+    );
+    on_conn!(tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(item_id)
+        .execute(c)
+        .await?
+        .rows_affected());
+    Ok(())
+}
+
+/// Tracking rows whose copies (plan, due date, area) differ from their
+/// sources: always 0 unless a write path forgot to refresh them.
+pub async fn stale_copies(tx: &mut Tx) -> Result<i64> {
+    Ok(on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM tracking t JOIN occurrences o ON o.id = t.occurrence_id \
+         JOIN plan_items i ON i.id = o.item_id \
+         WHERE t.plan_id IS DISTINCT FROM o.plan_id OR t.due_on IS DISTINCT FROM o.due_on \
+         OR t.area_id IS DISTINCT FROM i.area_id"
+    )
+    .fetch_one(c)
+    .await?))
 }

@@ -197,6 +197,22 @@ async fn replace_aliases(
     Ok(())
 }
 
+/// Adds an alias to a unit unless it has it already (compared folded).
+pub async fn add_alias(tx: &mut Tx, id: UnitId, alias: &str, now: DateTime<Utc>) -> Result<()> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO unit_aliases (unit_id, alias, alias_folded, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (unit_id, alias_folded) DO NOTHING"
+    )
+    .bind(id)
+    .bind(alias)
+    .bind(cchc_domain::text::fold(alias))
+    .bind(now)
+    .execute(c)
+    .await?
+    .rows_affected());
+    Ok(())
+}
+
 pub async fn count(tx: &mut Tx) -> Result<i64> {
     Ok(on_conn!(tx, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM org_units"

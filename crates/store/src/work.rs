@@ -77,6 +77,16 @@ const FROM: &str = " FROM tracking t JOIN occurrences o ON o.id = t.occurrence_i
     JOIN plan_items i ON i.id = o.item_id JOIN plans p ON p.id = o.plan_id \
     JOIN org_units u ON u.id = t.unit_id LEFT JOIN reform_areas a ON a.id = i.area_id";
 
+/// Counting reads the tracking rows alone (they carry their plan, area and
+/// due date) unless a filter needs the task or the plan.
+fn count_from(f: &WorkFilter) -> &'static str {
+    if f.whole_plans_of.is_some() || f.item_ids.is_some() || !f.query_folded.is_empty() {
+        FROM
+    } else {
+        " FROM tracking t"
+    }
+}
+
 fn open_list() -> String {
     Status::OPEN_CODES
         .iter()
@@ -88,10 +98,10 @@ fn open_list() -> String {
 fn where_of(f: &WorkFilter) -> Where {
     let mut w = Where::default();
     if let Some(p) = f.plan_id {
-        w.push("o.plan_id =", Arg::Int(p));
+        w.push("t.plan_id =", Arg::Int(p));
     }
     if let Some(a) = f.area_id {
-        w.push("i.area_id =", Arg::Int(a));
+        w.push("t.area_id =", Arg::Int(a));
     }
     if let Some(items) = &f.item_ids {
         w.any_of("o.item_id", items.iter().map(|i| Arg::Int(*i)));
@@ -127,17 +137,17 @@ fn where_of(f: &WorkFilter) -> Where {
         w.fixed(&format!("t.status NOT IN ({})", open_list()));
     }
     if let Some(d) = f.due_until {
-        w.push("o.due_on <=", Arg::Date(d));
+        w.push("t.due_on <=", Arg::Date(d));
     }
     if let Some(d) = f.due_from {
-        w.push("o.due_on >=", Arg::Date(d));
+        w.push("t.due_on >=", Arg::Date(d));
     }
     if let Some(d) = f.overdue_on {
-        w.push("o.due_on <", Arg::Date(d));
+        w.push("t.due_on <", Arg::Date(d));
         w.fixed(&format!("t.status IN ({})", open_list()));
     }
     if f.needs_decision {
-        w.fixed("o.due_on IS NULL");
+        w.fixed("t.due_on IS NULL");
     }
     for word in f.query_folded.split(' ').filter(|w| !w.is_empty()) {
         w.push("i.search_folded LIKE", Arg::Text(format!("%{word}%")));
@@ -173,7 +183,7 @@ pub async fn rows(
 ) -> Result<Vec<WorkRow>> {
     let w = where_of(f);
     let order_sql = match order {
-        Order::Due => "CASE WHEN o.due_on IS NULL THEN 1 ELSE 0 END, o.due_on, i.position, t.id",
+        Order::Due => "CASE WHEN t.due_on IS NULL THEN 1 ELSE 0 END, t.due_on, i.position, t.id",
         Order::Plan => {
             "o.plan_id, i.position, o.seq, CASE t.role WHEN 'lead' THEN 0 ELSE 1 END, t.id"
         }
@@ -200,7 +210,7 @@ pub async fn rows(
 /// How many rows match `f`.
 pub async fn count(tx: &mut Tx, f: &WorkFilter) -> Result<i64> {
     let w = where_of(f);
-    let sql = format!("SELECT COUNT(*){FROM}{}", w.sql());
+    let sql = format!("SELECT COUNT(*){}{}", count_from(f), w.sql());
     Ok(on_conn!(tx, |c| bind_args!(
         sqlx::query_scalar(sqlx::AssertSqlSafe(sql)),
         &w.args
@@ -234,16 +244,24 @@ pub async fn counts(
     today: NaiveDate,
 ) -> Result<Vec<Count>> {
     let mut w = where_of(f);
-    let (key, name, sort) = match by {
-        GroupBy::Area => ("i.area_id", "a.name", "MIN(a.sort_order)"),
-        GroupBy::Unit => ("t.unit_id", "u.name", "MIN(u.name)"),
+    let (key, names) = match by {
+        GroupBy::Area => (
+            "t.area_id",
+            "LEFT JOIN reform_areas a ON a.id = g.key_id ORDER BY a.sort_order, g.key_id",
+        ),
+        GroupBy::Unit => (
+            "t.unit_id",
+            "LEFT JOIN org_units a ON a.id = g.key_id ORDER BY a.name, g.key_id",
+        ),
     };
+    let from = count_from(f);
     w.args.push(Arg::Date(today));
     let today_mark = w.args.len();
     let sql = format!(
-        "SELECT {key} AS key_id, MIN({name}) AS key_name, t.status, COUNT(*) AS n, \
-         SUM(CASE WHEN o.due_on < ${today_mark} AND t.status IN ({open}) THEN 1 ELSE 0 END) AS overdue\
-         {FROM}{} GROUP BY {key}, t.status ORDER BY {sort}, {key}",
+        "SELECT g.key_id, a.name AS key_name, g.status, g.n, g.overdue FROM (\
+         SELECT {key} AS key_id, t.status, COUNT(*) AS n, \
+         SUM(CASE WHEN t.due_on < ${today_mark} AND t.status IN ({open}) THEN 1 ELSE 0 END) AS overdue\
+         {from}{} GROUP BY {key}, t.status) g {names}",
         w.sql(),
         open = open_list(),
     );

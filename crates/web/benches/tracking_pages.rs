@@ -144,6 +144,22 @@ async fn run(db: TestDb, tasks: usize) {
         .login("cv", org::PASSWORD, "127.0.0.1", None)
         .await
         .expect("login");
+    // Where a single overview request spends its time, use case by use case.
+    let dm = org::actor(&t.app, "dm").await;
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        t.app.plan_page(&dm, plan_id, None).await.expect("page");
+        let t1 = Instant::now();
+        t.app.plan_overview(&dm, plan_id).await.expect("overview");
+        let t2 = Instant::now();
+        t.app.units(&dm).await.expect("units");
+        eprintln!(
+            "{name}: overview parts: items {:.1?}, counts {:.1?}, units {:.1?}",
+            t1 - t0,
+            t2 - t1,
+            t2.elapsed()
+        );
+    }
     let router = cchc_web::router(t.app.clone(), cchc_web::WebConfig::default());
     for (label, path, session) in [
         (

@@ -3,7 +3,9 @@
 
 use cchc_domain::actor::Actor;
 use cchc_domain::plans::{ItemDraft, ItemId, ItemKind, Plan, PlanId, PlanItem, ValidItem};
+use cchc_domain::calendar::WorkingCalendar;
 use cchc_store::Tx;
+use chrono::{DateTime, Utc};
 use cchc_store::plans::{self as store, Placement};
 use cchc_store::units as unit_store;
 
@@ -102,6 +104,33 @@ async fn placement_at_end(
     }))
 }
 
+/// Stores a validated item at the end of its parent (or of the plan), places
+/// it and creates its occurrences and tracking rows.
+pub(crate) async fn insert_placed(
+    tx: &mut Tx,
+    plan: &Plan,
+    valid: &ValidItem,
+    calendar: &WorkingCalendar,
+    now: DateTime<Utc>,
+) -> Result<PlanItem> {
+    let position = store::next_position(tx, plan.id).await?;
+    let id = store::insert_item(tx, plan.id, position, valid, now).await?;
+    // Place it (area from its section) without renumbering the others.
+    if let Some(placement) = placement_at_end(tx, plan.id, valid, position).await? {
+        if placement.area_id != valid.area_id {
+            store::place_item(tx, id, &placement, now).await?;
+        }
+    } else {
+        let tree = Tree::new(store::items(tx, plan.id).await?);
+        for (changed, placement) in tree.changes(false) {
+            store::place_item(tx, changed, &placement, now).await?;
+        }
+    }
+    let item = store::item(tx, id).await?.ok_or_else(item_not_found)?;
+    crate::tracking::sync_task(tx, plan, &item, calendar, now).await?;
+    Ok(item)
+}
+
 impl App {
     pub async fn item(&self, actor: &Actor, id: ItemId) -> Result<(Plan, PlanItem)> {
         let mut tx = self.db.read().await?;
@@ -126,21 +155,8 @@ impl App {
         let plan = managed_plan(&mut tx, actor, plan_id).await?;
         check_refs(&mut tx, plan_id, &draft, None).await?;
         let now = self.now();
-        let position = store::next_position(&mut tx, plan_id).await?;
-        let id = store::insert_item(&mut tx, plan_id, position, &valid, now).await?;
-        // Place it (area from its section) without renumbering the others.
-        if let Some(placement) = placement_at_end(&mut tx, plan_id, &valid, position).await? {
-            if placement.area_id != valid.area_id {
-                store::place_item(&mut tx, id, &placement, now).await?;
-            }
-        } else {
-            let tree = Tree::new(store::items(&mut tx, plan_id).await?);
-            for (changed, placement) in tree.changes(false) {
-                store::place_item(&mut tx, changed, &placement, now).await?;
-            }
-        }
-        let item = store::item(&mut tx, id).await?.ok_or_else(item_not_found)?;
-        crate::tracking::sync_task(&mut tx, &plan, &item, &calendar, now).await?;
+        let item = insert_placed(&mut tx, &plan, &valid, &calendar, now).await?;
+        let id = item.id;
         let change = Change {
             action: "create",
             entity_type: "plan_item",

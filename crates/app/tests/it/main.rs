@@ -2,6 +2,7 @@
 
 mod auth;
 mod calendar;
+mod import;
 mod plans;
 mod reminders;
 mod reports;

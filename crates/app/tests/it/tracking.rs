@@ -282,6 +282,26 @@ async fn late_work_event_deadlines_and_undated_tasks() {
             .await
             .unwrap();
         assert_eq!((set.due_on, set.decision), (Some(d(2026, 6, 30)), None));
+
+        // Rows keep copies of their due dates and areas for the lists: in
+        // step after dating by event and by hand, and after an area change.
+        let area = t.app.areas().await.unwrap()[3].id;
+        let (_, section) = t.app.item(&c, f.section_id).await.unwrap();
+        let mut draft = section.draft();
+        draft.area_id = Some(area);
+        t.app
+            .update_item(&c, section.id, section.version, draft)
+            .await
+            .unwrap();
+        let mut tx = t.db.db.read().await.unwrap();
+        assert_eq!(cchc_store::tracking::stale_copies(&mut tx).await.unwrap(), 0);
+        drop(tx);
+        let q = cchc_app::work::WorkQuery {
+            area_id: Some(area),
+            ..Default::default()
+        };
+        let listed = t.app.work_list(&c, &q, 1, 50).await.unwrap();
+        assert!(listed.total > 0, "the section's tasks moved to the new area");
     }
 }
 

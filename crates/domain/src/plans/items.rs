@@ -135,6 +135,28 @@ impl PlanItem {
             .collect()
     }
 
+    /// The item as a draft, to edit and submit again.
+    pub fn draft(&self) -> ItemDraft {
+        ItemDraft {
+            parent_id: self.parent_id,
+            area_id: self.area_id,
+            kind: self.kind.code().into(),
+            number: self.number.clone(),
+            content: self.content.clone(),
+            indicator: self.indicator.clone(),
+            output: self.output.clone(),
+            budget: self.budget_vnd.map(format_budget).unwrap_or_default(),
+            lead_unit_ids: self.unit_ids(TaskRole::Lead),
+            cooperating_unit_ids: self.unit_ids(TaskRole::Cooperating),
+            lead_text: self.lead_text.clone(),
+            cooperating_text: self.cooperating_text.clone(),
+            start_text: self.start_text.clone(),
+            end_text: self.end_text.clone(),
+            note: self.note.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
     pub fn role_of(&self, unit: UnitId) -> Option<TaskRole> {
         self.units
             .iter()
