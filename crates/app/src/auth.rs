@@ -26,11 +26,15 @@ pub fn system_actor() -> Actor {
         username: "he-thong".into(),
         full_name: "Hệ thống (dòng lệnh)".into(),
         unit_id: None,
-        roles: vec![ScopedRole {
-            role: Role::Admin,
-            unit_id: None,
-            scope: Scope::All,
-        }],
+        // The operator at the shell may administer and coordinate everything.
+        roles: [Role::Admin, Role::Coordinator]
+            .into_iter()
+            .map(|role| ScopedRole {
+                role,
+                unit_id: None,
+                scope: Scope::All,
+            })
+            .collect(),
         ip: None,
     }
 }

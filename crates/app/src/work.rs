@@ -11,7 +11,7 @@ use cchc_domain::roles::Role;
 use cchc_domain::text;
 use cchc_domain::tracking::Status;
 use cchc_domain::units::UnitId;
-use cchc_store::work::{self as store, Count, GroupBy, Order, WorkFilter, WorkRow};
+use cchc_store::work::{self as store, Count, Order, WorkFilter, WorkRow};
 
 use crate::plans::work_scope;
 use crate::{App, AppError, Result};
@@ -257,15 +257,62 @@ impl App {
     pub async fn plan_overview(&self, actor: &Actor, plan_id: PlanId) -> Result<Overview> {
         let mut tx = self.db.read().await?;
         let (_, access) = self.plan_access(&mut tx, actor, plan_id).await?;
-        let mut f = match access {
-            crate::plans::Access::Whole => WorkFilter::default(),
-            crate::plans::Access::Units(_) => self.visible(actor)?,
+        // A plan seen in part shows only the actor's units' rows.
+        let units = match access {
+            crate::plans::Access::Units(Scope::Units(units)) => Some(units.into_iter().collect()),
+            _ => None,
         };
-        f.plan_id = Some(plan_id);
-        let today = self.today();
-        let (totals, by_area) =
-            fold_counts(store::counts(&mut tx, &f, GroupBy::Area, today).await?);
-        let (_, by_unit) = fold_counts(store::counts(&mut tx, &f, GroupBy::Unit, today).await?);
+        let f = WorkFilter {
+            plan_id: Some(plan_id),
+            units,
+            ..Default::default()
+        };
+        let counts = store::plan_counts(&mut tx, &f, self.today()).await?;
+        let areas = cchc_store::plans::areas(&mut tx).await?;
+        let unit_names: std::collections::HashMap<UnitId, String> =
+            cchc_store::units::list(&mut tx)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.name))
+                .collect();
+        let mut by_area: Vec<Count> = counts
+            .iter()
+            .map(|c| {
+                let area = areas.iter().find(|a| Some(a.id) == c.area_id);
+                Count {
+                    key_id: c.area_id,
+                    key_name: area.map(|a| a.name.clone()),
+                    status: c.status.clone(),
+                    n: c.n,
+                    overdue: c.overdue,
+                }
+            })
+            .collect();
+        let order = |id: Option<i64>| {
+            areas
+                .iter()
+                .position(|a| Some(a.id) == id)
+                .unwrap_or(usize::MAX)
+        };
+        by_area.sort_by_key(|c| order(c.key_id));
+        let mut by_unit: Vec<Count> = counts
+            .into_iter()
+            .map(|c| Count {
+                key_id: Some(c.unit_id),
+                key_name: unit_names.get(&c.unit_id).cloned(),
+                status: c.status,
+                n: c.n,
+                overdue: c.overdue,
+            })
+            .collect();
+        by_unit.sort_by_cached_key(|c| {
+            (
+                text::sort_key(c.key_name.as_deref().unwrap_or("")),
+                c.key_id,
+            )
+        });
+        let (totals, by_area) = fold_counts(by_area);
+        let (_, by_unit) = fold_counts(by_unit);
         Ok(Overview {
             totals,
             by_area,

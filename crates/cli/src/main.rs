@@ -48,6 +48,9 @@ enum Command {
     /// Background jobs: run the reminder sweep now.
     #[command(subcommand)]
     Jobs(commands::jobs::JobsCommand),
+    /// Plans: import a plan document, export a plan as .docx/.xlsx.
+    #[command(subcommand)]
+    Plan(commands::plans::PlanCommand),
     /// Periodic reports: the reporting rounds of a year.
     #[command(subcommand)]
     Report(commands::reports::ReportCommand),
@@ -97,5 +100,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calendar(cmd) => commands::calendar::run(&settings, &cmd).await,
         Command::Jobs(cmd) => commands::jobs::run(&settings, cmd).await,
         Command::Report(cmd) => commands::reports::run(&settings, &cmd).await,
+        Command::Plan(cmd) => commands::plans::run(&settings, cmd).await,
     }
 }

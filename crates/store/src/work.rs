@@ -273,3 +273,36 @@ pub async fn counts(
     .await?);
     Ok(rows)
 }
+
+/// Rows of a plan counted by area, unit and status, with overdue ones apart.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct PlanCount {
+    pub area_id: Option<i64>,
+    pub unit_id: i64,
+    pub status: String,
+    pub n: i64,
+    pub overdue: i64,
+}
+
+/// One pass over the plan's rows (an index holds every column it reads)
+/// for the overview's two tables; `f` must not need joins (plan, units and
+/// status filters only).
+pub async fn plan_counts(tx: &mut Tx, f: &WorkFilter, today: NaiveDate) -> Result<Vec<PlanCount>> {
+    let mut w = where_of(f);
+    w.args.push(Arg::Date(today));
+    let today_mark = w.args.len();
+    let sql = format!(
+        "SELECT t.area_id, t.unit_id, t.status, COUNT(*) AS n, \
+         SUM(CASE WHEN t.due_on < ${today_mark} AND t.status IN ({open}) THEN 1 ELSE 0 END) AS overdue\
+         {from}{} GROUP BY t.area_id, t.unit_id, t.status",
+        w.sql(),
+        from = count_from(f),
+        open = open_list(),
+    );
+    Ok(on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_all(c)
+    .await?))
+}

@@ -1,6 +1,7 @@
 //! Plans and their items: who sees which plan, the coordinator's editing
 //! (create, edit, move, renumber, assign units) with optimistic locking.
 
+mod export;
 mod import;
 mod items;
 mod structure;
@@ -17,6 +18,7 @@ use crate::audit::{Change, record, snapshot};
 use crate::{App, AppError, Result};
 
 pub(crate) use items::{item_not_found, short};
+pub use export::{Document, PlanDocumentKind};
 pub use import::{
     ChangedItem, DiffItem, FieldChange, ImportCounts, ImportDiff, ImportFile, ImportPreview,
     ImportSettings, UnitMapping,

@@ -248,3 +248,70 @@ async fn a_revised_document_updates_the_plan_and_keeps_reported_work() {
         assert!(again.is_empty(), "{again:?}");
     }
 }
+
+/// An imported plan exported as .docx and .xlsx reads back the same.
+#[tokio::test]
+async fn an_imported_plan_exports_and_reads_back_the_same() {
+    use cchc_app::plans::PlanDocumentKind;
+    for t in apps().await {
+        let o = org::build(&t.app).await;
+        units(&t, &o).await;
+        let c = coordinator();
+        let preview = t.app.import_preview(&c, &file(DAK_NONG), &[]).await.unwrap();
+        let settings = ImportSettings {
+            issuing_unit_id: Some(o.root),
+            mappings: preview
+                .unmatched
+                .iter()
+                .map(|text| UnitMapping {
+                    text: text.clone(),
+                    unit_id: o.inside,
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let plan = t.app.import_plan(&c, &file(DAK_NONG), &settings).await.unwrap();
+        let shape = |p: &cchc_office::PlanPreview| {
+            fn walk(items: &[cchc_office::plans::ItemPreview], out: &mut Vec<String>) {
+                for i in items {
+                    let units: Vec<_> = i.lead.iter().chain(&i.cooperating).map(|u| u.unit_id).collect();
+                    out.push(format!("{} {} {:?} {:?}", i.number, i.content, i.budget_million_vnd, units));
+                    walk(&i.children, out);
+                }
+            }
+            let mut out = Vec::new();
+            for s in &p.sections {
+                out.push(format!("{} {}", s.number, s.title));
+                walk(&s.items, &mut out);
+            }
+            out
+        };
+        let original = t
+            .app
+            .import_preview(&c, &file(DAK_NONG), &[])
+            .await
+            .unwrap()
+            .preview;
+        for (kind, name) in [
+            (PlanDocumentKind::Plan, "ke_hoach.docx"),
+            (PlanDocumentKind::AppendixXlsx, "phu_luc.xlsx"),
+        ] {
+            let doc = t.app.plan_document(&c, plan.id, kind, "Đắk Nông").await.unwrap();
+            assert!(doc.file_name.ends_with(&name[name.len() - 5..]), "{}", doc.file_name);
+            let back = t
+                .app
+                .import_preview(
+                    &c,
+                    &ImportFile {
+                        file_name: name.into(),
+                        bytes: doc.bytes,
+                    },
+                    &[],
+                )
+                .await
+                .unwrap()
+                .preview;
+            assert_eq!(shape(&back), shape(&original), "{name}");
+        }
+    }
+}

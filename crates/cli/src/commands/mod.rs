@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod jobs;
+pub mod plans;
 pub mod reports;
 pub mod serve;
 pub mod users;

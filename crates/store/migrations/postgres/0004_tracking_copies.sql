@@ -15,4 +15,4 @@ UPDATE tracking SET
 
 DROP INDEX tracking_unit_status;
 CREATE INDEX tracking_unit_status_due ON tracking(unit_id, status, due_on);
-CREATE INDEX tracking_plan_area ON tracking(plan_id, area_id, status, due_on);
+CREATE INDEX tracking_plan_area ON tracking(plan_id, area_id, unit_id, status, due_on);
