@@ -313,11 +313,7 @@ pub async fn count_items(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
 
 /// The plan's budget in VND: every item's, or (with `units`) the items
 /// assigned to one of those units.
-pub async fn budget_total(
-    tx: &mut Tx,
-    plan_id: PlanId,
-    units: Option<&[UnitId]>,
-) -> Result<i64> {
+pub async fn budget_total(tx: &mut Tx, plan_id: PlanId, units: Option<&[UnitId]>) -> Result<i64> {
     let mut w = Where::default();
     w.push("i.plan_id =", Arg::Int(plan_id));
     if let Some(units) = units {
@@ -551,7 +547,8 @@ pub struct NewAttachment<'a> {
 }
 
 pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>) -> Result<i64> {
-    Ok(on_conn!(tx, |c| sqlx::query_scalar(
+    Ok(on_conn!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO plan_attachments (plan_id, sha256, file_name, content_type, size_bytes, \
          uploaded_by, uploader_name, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
     )
@@ -564,7 +561,8 @@ pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>) -> Result<i64
     .bind(a.uploader_name)
     .bind(a.at)
     .fetch_one(c)
-    .await?))
+    .await?
+    }))
 }
 
 #[derive(Debug, Clone, FromRow, serde::Serialize)]
@@ -580,11 +578,13 @@ pub struct Attachment {
 }
 
 pub async fn attachments(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<Attachment>> {
-    Ok(on_conn!(tx, |c| sqlx::query_as(
+    Ok(on_conn!(tx, |c| {
+        sqlx::query_as(
         "SELECT id, plan_id, sha256, file_name, content_type, size_bytes, uploader_name, uploaded_at \
          FROM plan_attachments WHERE plan_id = $1 ORDER BY uploaded_at DESC, id DESC"
     )
     .bind(plan_id)
     .fetch_all(c)
-    .await?))
+    .await?
+    }))
 }

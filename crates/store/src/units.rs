@@ -199,7 +199,8 @@ async fn replace_aliases(
 
 /// Adds an alias to a unit unless it has it already (compared folded).
 pub async fn add_alias(tx: &mut Tx, id: UnitId, alias: &str, now: DateTime<Utc>) -> Result<()> {
-    on_conn!(tx, |c| sqlx::query(
+    on_conn!(tx, |c| {
+        sqlx::query(
         "INSERT INTO unit_aliases (unit_id, alias, alias_folded, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (unit_id, alias_folded) DO NOTHING"
     )
@@ -209,7 +210,8 @@ pub async fn add_alias(tx: &mut Tx, id: UnitId, alias: &str, now: DateTime<Utc>)
     .bind(now)
     .execute(c)
     .await?
-    .rows_affected());
+    .rows_affected()
+    });
     Ok(())
 }
 

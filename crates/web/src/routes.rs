@@ -115,6 +115,34 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
     .get("/audit", LoggedIn, get(pages::audit::list))
     .get("/plans", LoggedIn, get(pages::plans::list))
     .get("/plans/new", LoggedIn, get(pages::plans::new_form))
+    .get("/plans/import", LoggedIn, get(pages::imports::upload_form))
+    .post("/plans/import", LoggedIn, post(pages::imports::upload))
+    .post(
+        "/plans/import/preview",
+        LoggedIn,
+        post(pages::imports::preview),
+    )
+    .post(
+        "/plans/import/commit",
+        LoggedIn,
+        post(pages::imports::commit),
+    )
+    .get(
+        "/plans/{id}/reimport",
+        LoggedIn,
+        get(pages::imports::reupload_form),
+    )
+    .post(
+        "/plans/{id}/reimport",
+        LoggedIn,
+        post(pages::imports::reupload),
+    )
+    .post(
+        "/plans/{id}/reimport/apply",
+        LoggedIn,
+        post(pages::imports::apply),
+    )
+    .get("/plans/{id}/export", LoggedIn, get(pages::imports::export))
     .post("/plans", LoggedIn, post(pages::plans::create))
     .get("/plans/{id}", LoggedIn, get(pages::plans::show))
     .get("/plans/{id}/edit", LoggedIn, get(pages::plans::edit_form))

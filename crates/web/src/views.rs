@@ -114,6 +114,9 @@ fn notice(code: &str) -> Option<&'static str> {
         "password" => "Đã đặt mật khẩu mới. Các phiên đăng nhập cũ của người dùng đã kết thúc.",
         "deleted" => "Đã xóa.",
         "renumbered" => "Đã đánh số lại các mục của kế hoạch.",
+        "imported" => {
+            "Đã nhập kế hoạch từ tệp. Kiểm tra các mục “cần xác định thời hạn” và đơn vị thực hiện."
+        }
         "reported" => "Đã gửi báo cáo kết quả.",
         "confirmed" => "Đã xác nhận hoàn thành.",
         "returned" => "Đã trả lại báo cáo cho đơn vị.",

@@ -91,7 +91,9 @@ impl App {
         };
         let (file_name, media_type) = match kind {
             PlanDocumentKind::Plan => (format!("Kế hoạch {name}.docx"), DOCX_MEDIA_TYPE),
-            PlanDocumentKind::Appendix => (format!("Phụ lục kế hoạch {name}.docx"), DOCX_MEDIA_TYPE),
+            PlanDocumentKind::Appendix => {
+                (format!("Phụ lục kế hoạch {name}.docx"), DOCX_MEDIA_TYPE)
+            }
             PlanDocumentKind::AppendixXlsx => {
                 (format!("Phụ lục kế hoạch {name}.xlsx"), XLSX_MEDIA_TYPE)
             }

@@ -129,6 +129,8 @@ struct Planned {
     /// Numbers from the top-level item down to this one, folded.
     path: Vec<String>,
     draft: ItemDraft,
+    /// Lead unit names that match no unit and were not mapped.
+    unknown_lead: Vec<String>,
 }
 
 fn counts(preview: &PlanPreview) -> ImportCounts {
@@ -197,7 +199,10 @@ fn area_of(title: &str, areas: &[Area]) -> Option<i64> {
         ("tthc", &["thu tuc hanh chinh", "mot cua"]),
         ("to_chuc", &["to chuc bo may"]),
         ("cong_vu", &["cong vu", "can bo, cong chuc", "doi ngu"]),
-        ("tai_chinh", &["tai chinh cong", "co che quan ly", "co che tai chinh"]),
+        (
+            "tai_chinh",
+            &["tai chinh cong", "co che quan ly", "co che tai chinh"],
+        ),
         (
             "chinh_phu_so",
             &[
@@ -272,6 +277,14 @@ fn plan_items(preview: &PlanPreview, areas: &[Area], mappings: &[UnitMapping]) -
                 }
                 (None, None) => String::new(),
             };
+            let unknown_lead: Vec<String> = i
+                .lead
+                .iter()
+                .filter(|r| {
+                    r.unit_id.is_none() && !mappings.iter().any(|m| fold(&m.text) == fold(&r.text))
+                })
+                .map(|r| r.text.clone())
+                .collect();
             let mut here = path.to_vec();
             here.push(number_key(&i.number));
             let index = out.len();
@@ -295,6 +308,7 @@ fn plan_items(preview: &PlanPreview, areas: &[Area], mappings: &[UnitMapping]) -
                     extra,
                     ..Default::default()
                 },
+                unknown_lead,
             });
             walk(&i.children, index, &here, mappings, out);
         }
@@ -314,6 +328,7 @@ fn plan_items(preview: &PlanPreview, areas: &[Area], mappings: &[UnitMapping]) -
                 area_id: area_of(&s.title, areas),
                 ..Default::default()
             },
+            unknown_lead: Vec::new(),
         });
         walk(&s.items, index, &path, mappings, &mut out);
     }
@@ -334,9 +349,17 @@ fn validate_all(planned: &[Planned]) -> Result<Vec<ValidItem>> {
             Ok(v) => valid.push(v),
             Err(e) => {
                 for error in e.0 {
+                    let message = if error.field == "lead_unit_ids" && !p.unknown_lead.is_empty() {
+                        format!(
+                            "chưa có đơn vị chủ trì vì «{}» chưa khớp đơn vị nào: hãy chọn đơn vị cho tên này.",
+                            p.unknown_lead.join("», «")
+                        )
+                    } else {
+                        error.message
+                    };
                     errors.add(
                         "file",
-                        format!("Dòng {} (mục {}): {}", p.row, p.draft.number, error.message),
+                        format!("Dòng {} (mục {}): {}", p.row, p.draft.number, message),
                     );
                 }
             }
@@ -516,6 +539,41 @@ fn stored_paths(items: Vec<PlanItem>) -> Vec<(PlanItem, Vec<String>)> {
 }
 
 impl App {
+    /// Keeps an uploaded plan document (content-addressed) while the user
+    /// checks its preview over several requests; returns its SHA-256.
+    pub async fn stage_import(&self, actor: &Actor, file: &ImportFile) -> Result<String> {
+        not_a_coordinator(actor)?;
+        if file.bytes.is_empty() {
+            return Err(AppError::validation("file", "Chọn tệp kế hoạch cần nhập."));
+        }
+        let sha = hex(&Sha256::digest(&file.bytes));
+        let mut tx = self.db.write().await?;
+        tracking_store::put_blob(&mut tx, &sha, &file.bytes, self.now()).await?;
+        tx.commit().await?;
+        Ok(sha)
+    }
+
+    /// A document kept by [`App::stage_import`].
+    pub async fn staged_import(
+        &self,
+        actor: &Actor,
+        sha256: &str,
+        file_name: &str,
+    ) -> Result<ImportFile> {
+        not_a_coordinator(actor)?;
+        let mut tx = self.db.read().await?;
+        let bytes =
+            tracking_store::blob(&mut tx, sha256.trim())
+                .await?
+                .ok_or(AppError::NotFound(
+                    "Không tìm thấy tệp đã tải lên. Vui lòng tải lại tệp.",
+                ))?;
+        Ok(ImportFile {
+            file_name: file_name.to_string(),
+            bytes,
+        })
+    }
+
     /// Reads an uploaded plan into a preview; nothing is stored. `mappings`
     /// are names the user already mapped in this import.
     pub async fn import_preview(
@@ -555,7 +613,12 @@ impl App {
         let areas = self.areas().await?;
         let planned = plan_items(&preview, &areas, &settings.mappings);
         let valid = validate_all(&planned)?;
-        let this_year = self.today().format("%Y").to_string().parse().unwrap_or(2026);
+        let this_year = self
+            .today()
+            .format("%Y")
+            .to_string()
+            .parse()
+            .unwrap_or(2026);
         let period = preview.plan.period;
         let first_year = settings
             .first_year
@@ -598,7 +661,8 @@ impl App {
         let calendar = self.working_calendar().await?;
         let now = self.now();
         let mut tx = self.db.write().await?;
-        self.remember_mappings(&mut tx, &settings.mappings, now).await?;
+        self.remember_mappings(&mut tx, &settings.mappings, now)
+            .await?;
         let plan_id = store::insert_plan(&mut tx, &valid_plan, now).await?;
         let plan = store::get_plan(&mut tx, plan_id)
             .await?
@@ -683,8 +747,7 @@ impl App {
         apply: bool,
     ) -> Result<ImportDiff> {
         let units = self.import_units(mappings).await?;
-        let names: HashMap<UnitId, String> =
-            units.iter().map(|u| (u.id, u.name.clone())).collect();
+        let names: HashMap<UnitId, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
         let preview = read(file, units).await?;
         let unmatched = with_preview_lists(preview.clone()).unmatched;
         let areas = self.areas().await?;
@@ -739,7 +802,8 @@ impl App {
                 ..v
             };
             let mut fields = diff_fields(stored, &v, &unit_name);
-            let moved = stored.parent_id != v.parent_id && (p.parent.is_none() || parent_id.is_some());
+            let moved =
+                stored.parent_id != v.parent_id && (p.parent.is_none() || parent_id.is_some());
             if moved {
                 fields.push(FieldChange {
                     label: "Vị trí",
@@ -776,9 +840,9 @@ impl App {
                 number: item.number.clone(),
                 content: short(&item.content),
             };
-            let kept_child = existing
-                .iter()
-                .any(|(c, _)| c.parent_id == Some(item.id) && (blocked.contains(&c.id) || !gone.contains(&c.id)));
+            let kept_child = existing.iter().any(|(c, _)| {
+                c.parent_id == Some(item.id) && (blocked.contains(&c.id) || !gone.contains(&c.id))
+            });
             if rows.iter().any(|r| !r.untouched()) || kept_child {
                 blocked.insert(item.id);
                 diff.kept.push(entry);
@@ -861,5 +925,7 @@ async fn attach(
 
 fn file_stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    base.rsplit_once('.').map_or(base, |(stem, _)| stem).to_string()
+    base.rsplit_once('.')
+        .map_or(base, |(stem, _)| stem)
+        .to_string()
 }

@@ -2,12 +2,12 @@
 //! renumber. Editing a task re-computes its occurrences and tracking rows.
 
 use cchc_domain::actor::Actor;
-use cchc_domain::plans::{ItemDraft, ItemId, ItemKind, Plan, PlanId, PlanItem, ValidItem};
 use cchc_domain::calendar::WorkingCalendar;
+use cchc_domain::plans::{ItemDraft, ItemId, ItemKind, Plan, PlanId, PlanItem, ValidItem};
 use cchc_store::Tx;
-use chrono::{DateTime, Utc};
 use cchc_store::plans::{self as store, Placement};
 use cchc_store::units as unit_store;
+use chrono::{DateTime, Utc};
 
 use super::plan_not_found;
 use super::structure::{Move, Tree};

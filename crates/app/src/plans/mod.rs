@@ -17,12 +17,12 @@ use cchc_store::plans::{self as store, Area, TopItem};
 use crate::audit::{Change, record, snapshot};
 use crate::{App, AppError, Result};
 
-pub(crate) use items::{item_not_found, short};
 pub use export::{Document, PlanDocumentKind};
 pub use import::{
     ChangedItem, DiffItem, FieldChange, ImportCounts, ImportDiff, ImportFile, ImportPreview,
     ImportSettings, UnitMapping,
 };
+pub(crate) use items::{item_not_found, short};
 pub use structure::Move;
 
 pub(crate) fn plan_not_found() -> AppError {

@@ -102,7 +102,10 @@ async fn a_seed_plan_is_previewed_mapped_and_committed_whole() {
         assert_eq!(i15.item.budget_vnd, Some(10_000_000));
         let task = t.app.task(&c, i15.item.id).await.unwrap();
         assert_eq!(task.occurrences.len(), 1);
-        assert_eq!(task.occurrences[0].occurrence.due_on, None, "waits for the event");
+        assert_eq!(
+            task.occurrences[0].occurrence.due_on, None,
+            "waits for the event"
+        );
 
         // The mappings are aliases now: the next preview matches them.
         if !mappings.is_empty() {
@@ -127,13 +130,20 @@ async fn a_bad_row_names_its_line_and_stores_nothing() {
             issuing_unit_id: Some(o.root),
             ..Default::default()
         };
-        let error = t.app.import_plan(&c, &file(&text), &settings).await.unwrap_err();
+        let error = t
+            .app
+            .import_plan(&c, &file(&text), &settings)
+            .await
+            .unwrap_err();
         let AppError::Validation(errors) = error else {
             panic!("{error:?}")
         };
         let message = errors.summary();
         assert!(message.starts_with("Dòng 93 (mục 1.2)"), "{message}");
-        assert!(t.app.plans(&c, "").await.unwrap().is_empty(), "nothing stored");
+        assert!(
+            t.app.plans(&c, "").await.unwrap().is_empty(),
+            "nothing stored"
+        );
 
         let broken = ImportFile {
             file_name: "ke_hoach.docx".into(),
@@ -150,7 +160,11 @@ async fn a_revised_document_updates_the_plan_and_keeps_reported_work() {
         let o = org::build(&t.app).await;
         units(&t, &o).await;
         let c = coordinator();
-        let preview = t.app.import_preview(&c, &file(DAK_NONG), &[]).await.unwrap();
+        let preview = t
+            .app
+            .import_preview(&c, &file(DAK_NONG), &[])
+            .await
+            .unwrap();
         let mappings: Vec<UnitMapping> = preview
             .unmatched
             .iter()
@@ -164,7 +178,11 @@ async fn a_revised_document_updates_the_plan_and_keeps_reported_work() {
             mappings,
             ..Default::default()
         };
-        let plan = t.app.import_plan(&c, &file(DAK_NONG), &settings).await.unwrap();
+        let plan = t
+            .app
+            .import_plan(&c, &file(DAK_NONG), &settings)
+            .await
+            .unwrap();
         let view = t.app.plan(&c, plan.id).await.unwrap();
         let by_number = |n: &str| {
             view.items
@@ -210,20 +228,38 @@ async fn a_revised_document_updates_the_plan_and_keeps_reported_work() {
                 .into(),
         );
         let revised = file(&lines.join("\n"));
-        let diff = t.app.reimport_preview(&c, plan.id, &revised, &[]).await.unwrap();
+        let diff = t
+            .app
+            .reimport_preview(&c, plan.id, &revised, &[])
+            .await
+            .unwrap();
         let numbers = |items: &[cchc_app::plans::DiffItem]| {
             items.iter().map(|i| i.number.clone()).collect::<Vec<_>>()
         };
         assert_eq!(numbers(&diff.added), ["1.10"]);
         assert_eq!(numbers(&diff.removed), ["1.3"]);
-        let changed: Vec<_> = diff.changed.iter().map(|c| c.item.number.as_str()).collect();
+        let changed: Vec<_> = diff
+            .changed
+            .iter()
+            .map(|c| c.item.number.as_str())
+            .collect();
         assert_eq!(changed, ["1.2"]);
         assert_eq!(diff.changed[0].fields[0].label, "Nội dung");
         // The preview changed nothing.
-        assert_eq!(t.app.plan(&c, plan.id).await.unwrap().items.len(), view.items.len());
+        assert_eq!(
+            t.app.plan(&c, plan.id).await.unwrap().items.len(),
+            view.items.len()
+        );
 
-        let applied = t.app.reimport_plan(&c, plan.id, &revised, &[]).await.unwrap();
-        assert_eq!(applied.added.len() + applied.removed.len() + applied.changed.len(), 3);
+        let applied = t
+            .app
+            .reimport_plan(&c, plan.id, &revised, &[])
+            .await
+            .unwrap();
+        assert_eq!(
+            applied.added.len() + applied.removed.len() + applied.changed.len(),
+            3
+        );
         let after = t.app.plan(&c, plan.id).await.unwrap();
         assert_eq!(after.items.len(), view.items.len());
         // Section I (numbers restart in each section).
@@ -240,11 +276,18 @@ async fn a_revised_document_updates_the_plan_and_keeps_reported_work() {
         let kept = t.app.task(&c, i15.id).await.unwrap().occurrences[0].rows[0]
             .row
             .clone();
-        assert_eq!((kept.status.as_str(), kept.progress_pct), ("in_progress", 40));
+        assert_eq!(
+            (kept.status.as_str(), kept.progress_pct),
+            ("in_progress", 40)
+        );
         assert_eq!(kept.result_text, "Đang xử lý kiến nghị");
 
         // Applying the same document again changes nothing.
-        let again = t.app.reimport_plan(&c, plan.id, &revised, &[]).await.unwrap();
+        let again = t
+            .app
+            .reimport_plan(&c, plan.id, &revised, &[])
+            .await
+            .unwrap();
         assert!(again.is_empty(), "{again:?}");
     }
 }
@@ -257,7 +300,11 @@ async fn an_imported_plan_exports_and_reads_back_the_same() {
         let o = org::build(&t.app).await;
         units(&t, &o).await;
         let c = coordinator();
-        let preview = t.app.import_preview(&c, &file(DAK_NONG), &[]).await.unwrap();
+        let preview = t
+            .app
+            .import_preview(&c, &file(DAK_NONG), &[])
+            .await
+            .unwrap();
         let settings = ImportSettings {
             issuing_unit_id: Some(o.root),
             mappings: preview
@@ -270,12 +317,24 @@ async fn an_imported_plan_exports_and_reads_back_the_same() {
                 .collect(),
             ..Default::default()
         };
-        let plan = t.app.import_plan(&c, &file(DAK_NONG), &settings).await.unwrap();
+        let plan = t
+            .app
+            .import_plan(&c, &file(DAK_NONG), &settings)
+            .await
+            .unwrap();
         let shape = |p: &cchc_office::PlanPreview| {
             fn walk(items: &[cchc_office::plans::ItemPreview], out: &mut Vec<String>) {
                 for i in items {
-                    let units: Vec<_> = i.lead.iter().chain(&i.cooperating).map(|u| u.unit_id).collect();
-                    out.push(format!("{} {} {:?} {:?}", i.number, i.content, i.budget_million_vnd, units));
+                    let units: Vec<_> = i
+                        .lead
+                        .iter()
+                        .chain(&i.cooperating)
+                        .map(|u| u.unit_id)
+                        .collect();
+                    out.push(format!(
+                        "{} {} {:?} {:?}",
+                        i.number, i.content, i.budget_million_vnd, units
+                    ));
                     walk(&i.children, out);
                 }
             }
@@ -296,8 +355,16 @@ async fn an_imported_plan_exports_and_reads_back_the_same() {
             (PlanDocumentKind::Plan, "ke_hoach.docx"),
             (PlanDocumentKind::AppendixXlsx, "phu_luc.xlsx"),
         ] {
-            let doc = t.app.plan_document(&c, plan.id, kind, "Đắk Nông").await.unwrap();
-            assert!(doc.file_name.ends_with(&name[name.len() - 5..]), "{}", doc.file_name);
+            let doc = t
+                .app
+                .plan_document(&c, plan.id, kind, "Đắk Nông")
+                .await
+                .unwrap();
+            assert!(
+                doc.file_name.ends_with(&name[name.len() - 5..]),
+                "{}",
+                doc.file_name
+            );
             let back = t
                 .app
                 .import_preview(

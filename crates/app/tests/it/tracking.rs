@@ -294,14 +294,20 @@ async fn late_work_event_deadlines_and_undated_tasks() {
             .await
             .unwrap();
         let mut tx = t.db.db.read().await.unwrap();
-        assert_eq!(cchc_store::tracking::stale_copies(&mut tx).await.unwrap(), 0);
+        assert_eq!(
+            cchc_store::tracking::stale_copies(&mut tx).await.unwrap(),
+            0
+        );
         drop(tx);
         let q = cchc_app::work::WorkQuery {
             area_id: Some(area),
             ..Default::default()
         };
         let listed = t.app.work_list(&c, &q, 1, 50).await.unwrap();
-        assert!(listed.total > 0, "the section's tasks moved to the new area");
+        assert!(
+            listed.total > 0,
+            "the section's tasks moved to the new area"
+        );
     }
 }
 

@@ -168,7 +168,11 @@ fn print_preview(preview: &cchc_office::PlanPreview, format: Format) -> anyhow::
         Format::Text => {
             println!(
                 "{}",
-                preview.plan.title.as_deref().unwrap_or("(không rõ tên kế hoạch)")
+                preview
+                    .plan
+                    .title
+                    .as_deref()
+                    .unwrap_or("(không rõ tên kế hoạch)")
             );
             for s in &preview.sections {
                 println!("{} {} ({} mục)", s.number, s.title, s.items.len());
@@ -199,7 +203,8 @@ async fn import(
     if let Some(plan_id) = into {
         let bar = spinner("Đang so sánh với kế hoạch");
         let diff = if dry_run {
-            app.reimport_preview(&actor, plan_id, &upload, &mappings).await
+            app.reimport_preview(&actor, plan_id, &upload, &mappings)
+                .await
         } else {
             bar.set_message("Đang cập nhật kế hoạch");
             app.reimport_plan(&actor, plan_id, &upload, &mappings).await

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod calendar;
 pub mod home;
+pub mod imports;
 pub mod items;
 pub mod login;
 pub mod notifications;

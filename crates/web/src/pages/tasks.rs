@@ -417,17 +417,19 @@ pub(crate) fn attachment(name: &str) -> HeaderValue {
 
 /// An evidence file as a download, for the page and the API.
 pub(crate) fn file_response(file: cchc_app::tracking::EvidenceFile) -> Response {
-    let content_type = HeaderValue::from_str(&file.meta.content_type)
+    download_response(&file.meta.content_type, &file.meta.file_name, file.content)
+}
+
+/// Bytes as a download under a (Vietnamese) file name.
+pub(crate) fn download_response(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+    let content_type = HeaderValue::from_str(content_type)
         .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
     (
         [
             (header::CONTENT_TYPE, content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                attachment(&file.meta.file_name),
-            ),
+            (header::CONTENT_DISPOSITION, attachment(file_name)),
         ],
-        file.content,
+        bytes,
     )
         .into_response()
 }

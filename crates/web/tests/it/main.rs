@@ -4,6 +4,7 @@
 mod api;
 mod browser;
 mod calendar;
+mod imports;
 mod pages;
 mod permissions;
 mod reminders;

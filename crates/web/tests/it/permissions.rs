@@ -131,6 +131,29 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
     BTreeMap::from([
         ((Method::GET, "/plans"), (AnyUser, None)),
         ((Method::GET, "/plans/new"), (AnyCoordinator, None)),
+        ((Method::GET, "/plans/import"), (AnyCoordinator, None)),
+        ((Method::POST, "/plans/import"), (AnyCoordinator, s(""))),
+        (
+            (Method::POST, "/plans/import/preview"),
+            (AnyCoordinator, s("sha256=abc&file_name=a.txt")),
+        ),
+        (
+            (Method::POST, "/plans/import/commit"),
+            (AnyCoordinator, s("sha256=abc&file_name=a.txt")),
+        ),
+        (
+            (Method::GET, "/plans/{id}/reimport"),
+            (GlobalCoordinator, None),
+        ),
+        (
+            (Method::POST, "/plans/{id}/reimport"),
+            (GlobalCoordinator, s("")),
+        ),
+        (
+            (Method::POST, "/plans/{id}/reimport/apply"),
+            (GlobalCoordinator, s("sha256=abc&file_name=a.txt")),
+        ),
+        ((Method::GET, "/plans/{id}/export"), (NonAdmin, None)),
         (
             (Method::POST, "/plans"),
             (

@@ -128,6 +128,30 @@ impl Web {
         self.send(b.body(body).expect("request")).await
     }
 
+    /// A form upload of one file (field `file`) as a browser sends it.
+    pub async fn upload(&self, path: &str, session: &str, file_name: &str, bytes: &[u8]) -> Reply {
+        let boundary = "cchc-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header("sec-fetch-site", "same-origin")
+            .header(header::COOKIE, format!("cchc_session={session}"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
     pub async fn token(&self, username: &str) -> String {
         self.t
             .app
