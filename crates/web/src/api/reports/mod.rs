@@ -1,0 +1,8 @@
+//! Periodic reports over the API: types and periods, rounds (open, close),
+//! units' reports through their workflow with versions and diff,
+//! timeliness and the consolidated report.
+
+pub mod dto;
+pub mod overview;
+pub mod rounds;
+pub mod unit_reports;
