@@ -7,5 +7,7 @@ mod calendar;
 mod pages;
 mod permissions;
 mod reminders;
+mod reports;
+mod reports_api;
 mod security;
 mod support;

@@ -30,18 +30,37 @@ impl Piece {
 /// wholesale rather than compared word by word.
 const MAX_CELLS: usize = 4_000_000;
 
-/// Words and the whitespace between them, each a token.
+/// What a character belongs to: a word, a run of spaces, or a punctuation
+/// mark standing alone (so "tục;" and "tục" share the word).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Mark,
+}
+
+fn class(c: char) -> Class {
+    if c.is_alphanumeric() {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Mark
+    }
+}
+
+/// Words, runs of whitespace and punctuation marks, each a token.
 fn tokens(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut space: Option<bool> = None;
+    let mut last: Option<Class> = None;
     for (i, c) in s.char_indices() {
-        let is_space = c.is_whitespace();
-        if space.is_some_and(|s| s != is_space) {
+        let k = class(c);
+        if last.is_some_and(|l| l != k || l == Class::Mark) {
             out.push(&s[start..i]);
             start = i;
         }
-        space = Some(is_space);
+        last = Some(k);
     }
     if start < s.len() {
         out.push(&s[start..]);
@@ -146,7 +165,7 @@ mod tests {
         );
         assert_eq!(
             render(&d),
-            "Niêm [-yết][+yết,] [+công khai ]thủ tục đúng quy [-định.][+định; số hóa 1.180 hồ sơ.]"
+            "Niêm yết[+,] [+công khai ]thủ tục đúng quy định[+; số hóa 1.180 hồ sơ]."
         );
         let old: String = d
             .iter()
