@@ -3,6 +3,7 @@
 
 mod api;
 mod browser;
+mod browser_reports;
 mod calendar;
 mod pages;
 mod permissions;
