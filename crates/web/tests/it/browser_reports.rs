@@ -88,7 +88,7 @@ async fn reports_are_reviewed_opened_and_written_in_chromium() {
     let Some((_driver, client)) = start_browser().await else {
         return;
     };
-    let (base, _t) = start_server().await;
+    let (base, t) = start_server().await;
     client.set_window_size(1366, 900).await.expect("window");
     log_in(&client, &base, "daumoi").await;
 
@@ -245,6 +245,45 @@ async fn reports_are_reviewed_opened_and_written_in_chromium() {
         .await
         .unwrap();
     shot(&client, "25-report-figure").await;
+
+    // The leader saves in between: the script reports the conflict and
+    // the writer overwrites with what they typed.
+    let id: i64 = client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .trim_start_matches("/reports/")
+        .parse()
+        .expect("report id");
+    let leader = cchc_testkit::org::actor_with_password(
+        &t.app,
+        "lanhdao.vps",
+        cchc_app::demo::DEMO_PASSWORD,
+    )
+    .await;
+    let r = t.app.unit_report(&leader, id).await.unwrap().report;
+    let theirs = [("tong_quan.danh_gia".to_string(), "Bản của lãnh đạo".to_string())];
+    t.app
+        .save_report_draft(&leader, id, r.version, theirs.into_iter().collect())
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("textarea[name='text.tong_quan.danh_gia']"))
+        .await
+        .unwrap()
+        .send_keys(" Đã rà soát.")
+        .await
+        .unwrap();
+    status_reads(&client, "trong lúc bạn sửa").await;
+    shot(&client, "27-report-conflict").await;
+    click(&client, "//button[contains(., 'Lưu đè bằng nội dung của tôi')]").await;
+    status_reads(&client, "Đã lưu lúc").await;
+    let saved = t.app.unit_report(&leader, id).await.unwrap().report;
+    assert_eq!(
+        saved.texts["tong_quan.danh_gia"],
+        "Văn phòng Sở hoàn thành các nhiệm vụ quý I. Không có tồn tại. Đã rà soát."
+    );
 
     client.set_window_size(390, 844).await.unwrap();
     client.refresh().await.unwrap();
