@@ -263,7 +263,10 @@ async fn reports_are_reviewed_opened_and_written_in_chromium() {
     )
     .await;
     let r = t.app.unit_report(&leader, id).await.unwrap().report;
-    let theirs = [("tong_quan.danh_gia".to_string(), "Bản của lãnh đạo".to_string())];
+    let theirs = [(
+        "tong_quan.danh_gia".to_string(),
+        "Bản của lãnh đạo".to_string(),
+    )];
     t.app
         .save_report_draft(&leader, id, r.version, theirs.into_iter().collect())
         .await
@@ -277,7 +280,11 @@ async fn reports_are_reviewed_opened_and_written_in_chromium() {
         .unwrap();
     status_reads(&client, "trong lúc bạn sửa").await;
     shot(&client, "27-report-conflict").await;
-    click(&client, "//button[contains(., 'Lưu đè bằng nội dung của tôi')]").await;
+    click(
+        &client,
+        "//button[contains(., 'Lưu đè bằng nội dung của tôi')]",
+    )
+    .await;
     status_reads(&client, "Đã lưu lúc").await;
     let saved = t.app.unit_report(&leader, id).await.unwrap().report;
     assert_eq!(

@@ -9,6 +9,5 @@ mod pages;
 mod permissions;
 mod reminders;
 mod reports;
-mod reports_api;
 mod security;
 mod support;

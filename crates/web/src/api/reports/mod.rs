@@ -4,5 +4,6 @@
 
 pub mod dto;
 pub mod overview;
+pub mod report_dto;
 pub mod rounds;
 pub mod unit_reports;

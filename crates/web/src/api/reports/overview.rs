@@ -11,7 +11,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use cchc_domain::reports::{Consolidated, ConsolidatedField, FigureOverrideDraft, TimelinessTable};
 
-use super::dto::{FigureInput, FigureValueDto, TimelinessDto, figures_dto};
+use super::dto::{FigureValueDto, TimelinessDto, figures_dto};
+use super::report_dto::FigureInput;
 use crate::AppState;
 use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::ApiUser;

@@ -10,7 +10,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use cchc_domain::reports::RoundDraft;
 
-use super::dto::{PeriodDto, ReportTypeDto, RoundDetailDto, RoundDto, VersionInput};
+use super::dto::{PeriodDto, ReportTypeDto, RoundDetailDto, RoundDto};
+use super::report_dto::VersionInput;
 use crate::AppState;
 use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::ApiUser;

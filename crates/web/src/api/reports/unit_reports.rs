@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use cchc_app::AppError;
 use cchc_domain::reports::FigureOverrideDraft;
 
-use super::dto::{
+use super::report_dto::{
     DraftInput, FieldChangeDto, FigureInput, ReportStateDto, ReturnInput, UnitReportDto,
     VersionDto, VersionInput,
 };

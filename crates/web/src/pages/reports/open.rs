@@ -167,7 +167,9 @@ fn preview(form: &OpenForm, k: Known<'_>) -> Result<Preview, ValidationErrors> {
         .iter()
         .filter(|r| {
             r.open
-                && r.unit.parent_id.map(|p| p.to_string()) == Some(form.department_id.trim().into())
+                && r.unit
+                    .parent_id
+                    .is_some_and(|p| Some(p) == opt_id(&form.department_id))
         })
         .map(|r| UnitOption {
             id: r.unit.id,
