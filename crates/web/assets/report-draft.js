@@ -10,7 +10,7 @@
   if (!form || !status || !form.dataset.autosave || !window.fetch) {
     return;
   }
-  var DELAY_MS = 3000;
+  var DELAY_MS = 5000;
   var RETRY_MS = 15000;
   var timer = null;
   var dirty = false;
