@@ -53,6 +53,7 @@ impl Chrome {
             items: vec![
                 item("/plans", "Kế hoạch"),
                 item("/work", "Theo dõi nhiệm vụ"),
+                item("/reports", "Báo cáo định kỳ"),
             ],
         });
         let mut org = vec![item("/units", "Cơ cấu tổ chức")];
@@ -127,6 +128,14 @@ fn notice(code: &str) -> Option<&'static str> {
         }
         "calendar_removed" => "Đã xóa điều chỉnh. Ngày này trở lại theo quy định chung.",
         "read" => "Đã đánh dấu tất cả thông báo là đã đọc.",
+        "round_opened" => "Đã mở kỳ báo cáo. Các đơn vị đã có bản nháp báo cáo để bắt đầu viết.",
+        "round_closed" => "Đã đóng kỳ báo cáo. Các báo cáo trong kỳ không thay đổi được nữa.",
+        "draft_saved" => "Đã lưu bản nháp báo cáo.",
+        "figure_saved" => "Đã lưu điều chỉnh số liệu.",
+        "figure_restored" => "Đã bỏ điều chỉnh; số liệu trở lại theo dữ liệu tự động.",
+        "report_submitted" => "Đã gửi báo cáo. Đầu mối CCHC sẽ xem xét và tiếp nhận.",
+        "report_returned" => "Đã trả lại báo cáo cho đơn vị kèm ý kiến.",
+        "report_accepted" => "Đã tiếp nhận báo cáo. Báo cáo đã được khóa.",
         _ => return None,
     })
 }
@@ -143,6 +152,20 @@ pub fn opt_date_vn(date: Option<NaiveDate>) -> String {
 pub fn datetime_vn(at: DateTime<Utc>) -> String {
     (at + chrono::Duration::hours(7))
         .format("%d/%m/%Y %H:%M:%S")
+        .to_string()
+}
+
+/// An instant in Vietnam time to the minute: "02/03/2026 09:05".
+pub fn datetime_hm_vn(at: DateTime<Utc>) -> String {
+    (at + chrono::Duration::hours(7))
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+/// The time of day of an instant in Vietnam time: "09:05".
+pub fn time_vn(at: DateTime<Utc>) -> String {
+    (at + chrono::Duration::hours(7))
+        .format("%H:%M")
         .to_string()
 }
 

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod notifications;
 pub mod plans;
 pub mod reminders;
+pub mod reports;
 pub mod units;
 pub mod users;
 
@@ -62,6 +63,12 @@ impl Modify for BearerAuth {
         plans::upload, plans::download,
         notifications::list,
         reminders::create,
+        reports::rounds::types, reports::rounds::periods, reports::rounds::list, reports::rounds::open,
+        reports::rounds::show, reports::rounds::close,
+        reports::overview::timeliness, reports::overview::consolidated, reports::overview::set_department_figure,
+        reports::unit_reports::show, reports::unit_reports::save_draft, reports::unit_reports::set_figure,
+        reports::unit_reports::submit, reports::unit_reports::send_back, reports::unit_reports::accept,
+        reports::unit_reports::versions, reports::unit_reports::diff,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -75,6 +82,7 @@ impl Modify for BearerAuth {
         (name = "calendar", description = "Lịch làm việc: ngày nghỉ, ngày làm việc bù, tính hạn theo ngày làm việc"),
         (name = "notifications", description = "Thông báo của người dùng"),
         (name = "reminders", description = "Đôn đốc, nhắc việc"),
+        (name = "reports", description = "Báo cáo định kỳ: kỳ báo cáo, báo cáo của đơn vị, tính kịp thời, báo cáo tổng hợp"),
     )
 )]
 pub struct ApiDoc;

@@ -10,6 +10,7 @@ pub mod login;
 pub mod notifications;
 pub mod plans;
 pub mod reminders;
+pub mod reports;
 pub mod tasks;
 pub mod units;
 pub mod users;

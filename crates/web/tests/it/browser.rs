@@ -17,7 +17,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// chromedriver and the browser profile; both go away with the test.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     _profile: tempfile::TempDir,
 }
@@ -36,7 +36,7 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
-async fn start_server() -> (String, TestApp) {
+pub(crate) async fn start_server() -> (String, TestApp) {
     let t = TestApp::new(TestDb::sqlite().await);
     t.app.load_demo().await.expect("demo data");
     let router = cchc_web::router(t.app.clone(), cchc_web::WebConfig::default());
@@ -54,7 +54,7 @@ async fn start_server() -> (String, TestApp) {
     (format!("http://{addr}"), t)
 }
 
-async fn start_browser() -> Option<(Driver, Client)> {
+pub(crate) async fn start_browser() -> Option<(Driver, Client)> {
     if !std::path::Path::new(CHROMIUM).exists() || !std::path::Path::new(CHROMEDRIVER).exists() {
         assert!(
             std::env::var("CI").is_err(),
@@ -109,7 +109,7 @@ async fn start_browser() -> Option<(Driver, Client)> {
     panic!("chromedriver did not start");
 }
 
-async fn shot(client: &Client, name: &str) {
+pub(crate) async fn shot(client: &Client, name: &str) {
     if let Ok(dir) = std::env::var("CCHC_SCREENSHOT_DIR") {
         let png = client.screenshot().await.expect("screenshot");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
@@ -117,7 +117,7 @@ async fn shot(client: &Client, name: &str) {
     }
 }
 
-async fn body_text(client: &Client) -> String {
+pub(crate) async fn body_text(client: &Client) -> String {
     client
         .find(Locator::Css("body"))
         .await

@@ -3,10 +3,12 @@
 
 mod api;
 mod browser;
+mod browser_reports;
 mod calendar;
 mod imports;
 mod pages;
 mod permissions;
 mod reminders;
+mod reports;
 mod security;
 mod support;

@@ -50,6 +50,16 @@ enum Rule {
     CoordinatorsAdmins,
     /// Logged in, but the resource belongs to someone else: denied to all.
     OthersOnly,
+    /// Sees the report of `inside` in the department's round: the unit's
+    /// leaders, staff and viewers, and every non-admin of the whole organisation.
+    ReportReaders,
+    /// Writes and submits the report of `inside`: its leaders and staff.
+    ReportWriters,
+    /// Sees the department's round through a report of its own unit (inside
+    /// or outside), or as a non-admin of the whole organisation.
+    RoundReaders,
+    /// Non-admins of the whole organisation: see the department's whole round.
+    GlobalReaders,
 }
 
 impl Rule {
@@ -77,6 +87,18 @@ impl Rule {
             }
             Rule::CoordinatorsAdmins => matches!(role, Role::Coordinator | Role::Admin),
             Rule::OthersOnly => false,
+            Rule::ReportReaders => {
+                role != Role::Admin
+                    && (place == Place::Global
+                        || place == Place::Inside && role != Role::Coordinator)
+            }
+            Rule::ReportWriters => {
+                matches!(role, Role::Leader | Role::Staff) && place != Place::Outside
+            }
+            Rule::RoundReaders => {
+                role != Role::Admin && (place == Place::Global || role != Role::Coordinator)
+            }
+            Rule::GlobalReaders => role != Role::Admin && place == Place::Global,
         }
     }
 }
@@ -92,6 +114,10 @@ struct Fixture {
     occurrence: i64,
     /// A staff member of the unit below `inside`.
     target_user: i64,
+    /// The department's round of reports, and the report of `inside` in it
+    /// (submitted twice: returned once, waiting again).
+    round: i64,
+    report: i64,
 }
 
 /// (expected rule, sample body) for each route; `{id}` is filled per route.
@@ -128,7 +154,10 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
     let s = |v: &str| Some(v.to_string());
     let j = |v: serde_json::Value| Some(v.to_string());
     let (inside, root, section) = (f.org.inside, f.org.root, f.plan.section_id);
-    BTreeMap::from([
+    let figure_form = "version=1&field_key=tthc.tthc_don_gian_hoa&value=3&note=S%E1%BB%91+li%E1%BB%87u+gi%E1%BA%A5y";
+    let figure_json = json!({"version": 1, "field_key": "tthc.tthc_don_gian_hoa", "value": 3, "note": "Số liệu giấy"});
+    let draft_form = "version=1&text.tong_quan.danh_gia=%C4%90%C3%A1nh+gi%C3%A1";
+    let mut table = BTreeMap::from([
         ((Method::GET, "/plans"), (AnyUser, None)),
         ((Method::GET, "/plans/new"), (AnyCoordinator, None)),
         ((Method::GET, "/plans/import"), (AnyCoordinator, None)),
@@ -420,12 +449,143 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
         ),
         ((Method::GET, "/api/v1/openapi.json"), (Public, None)),
         ((Method::GET, "/api/docs/"), (Public, None)),
-    ])
+    ]);
+    table.extend([
+        ((Method::GET, "/reports"), (AnyUser, None)),
+        ((Method::GET, "/reports/new"), (AnyCoordinator, None)),
+        (
+            (Method::POST, "/reports"),
+            (
+                CoordinatorOver,
+                Some(format!("type_code=h1&year=2026&department_id={inside}")),
+            ),
+        ),
+        ((Method::GET, "/reports/timeliness"), (AnyUser, None)),
+        ((Method::GET, "/reports/rounds/{id}"), (RoundReaders, None)),
+        (
+            (Method::GET, "/reports/rounds/{id}/close"),
+            (GlobalCoordinator, None),
+        ),
+        (
+            (Method::POST, "/reports/rounds/{id}/close"),
+            (GlobalCoordinator, s("version=1")),
+        ),
+        (
+            (Method::GET, "/reports/rounds/{id}/consolidated"),
+            (GlobalReaders, None),
+        ),
+        (
+            (Method::POST, "/reports/rounds/{id}/figures"),
+            (
+                GlobalCoordinator,
+                s("field_key=tong_quan.tasks_due&value=5&note=S%E1%BB%91+li%E1%BB%87u+gi%E1%BA%A5y"),
+            ),
+        ),
+        ((Method::GET, "/reports/{id}"), (ReportReaders, None)),
+        ((Method::POST, "/reports/{id}/draft"), (ReportWriters, s(draft_form))),
+        (
+            (Method::POST, "/reports/{id}/autosave"),
+            (ReportWriters, s(draft_form)),
+        ),
+        (
+            (Method::POST, "/reports/{id}/figures"),
+            (ReportWriters, s(figure_form)),
+        ),
+        ((Method::GET, "/reports/{id}/submit"), (ReportWriters, None)),
+        (
+            (Method::POST, "/reports/{id}/submit"),
+            (ReportWriters, s("version=1")),
+        ),
+        ((Method::GET, "/reports/{id}/accept"), (GlobalCoordinator, None)),
+        (
+            (Method::POST, "/reports/{id}/accept"),
+            (GlobalCoordinator, s("version=1")),
+        ),
+        (
+            (Method::POST, "/reports/{id}/return"),
+            (GlobalCoordinator, s("version=1&comment=Thi%E1%BA%BFu")),
+        ),
+        ((Method::GET, "/reports/{id}/diff"), (ReportReaders, None)),
+        (
+            (Method::GET, "/reports/{id}/versions/{number}"),
+            (ReportReaders, None),
+        ),
+        ((Method::GET, "/api/v1/reports/types"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/reports/periods"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/reports/rounds"), (AnyUser, None)),
+        (
+            (Method::POST, "/api/v1/reports/rounds"),
+            (
+                CoordinatorOver,
+                j(json!({"type_code": "q3", "year": 2026, "unit_id": inside})),
+            ),
+        ),
+        (
+            (Method::GET, "/api/v1/reports/rounds/{id}"),
+            (RoundReaders, None),
+        ),
+        (
+            (Method::POST, "/api/v1/reports/rounds/{id}/close"),
+            (GlobalCoordinator, j(json!({"version": 1}))),
+        ),
+        (
+            (Method::GET, "/api/v1/reports/rounds/{id}/consolidated"),
+            (GlobalReaders, None),
+        ),
+        (
+            (Method::PUT, "/api/v1/reports/rounds/{id}/figures"),
+            (
+                GlobalCoordinator,
+                j(json!({"field_key": "tong_quan.tasks_due", "value": 5, "note": "Số liệu giấy"})),
+            ),
+        ),
+        ((Method::GET, "/api/v1/reports/timeliness"), (AnyUser, None)),
+        ((Method::GET, "/api/v1/reports/{id}"), (ReportReaders, None)),
+        (
+            (Method::PUT, "/api/v1/reports/{id}/draft"),
+            (
+                ReportWriters,
+                j(json!({"version": 1, "texts": {"tong_quan.danh_gia": "Đánh giá"}})),
+            ),
+        ),
+        (
+            (Method::PUT, "/api/v1/reports/{id}/figures"),
+            (ReportWriters, j(figure_json)),
+        ),
+        (
+            (Method::POST, "/api/v1/reports/{id}/submit"),
+            (ReportWriters, j(json!({"version": 1}))),
+        ),
+        (
+            (Method::POST, "/api/v1/reports/{id}/return"),
+            (GlobalCoordinator, j(json!({"version": 1, "comment": "Thiếu"}))),
+        ),
+        (
+            (Method::POST, "/api/v1/reports/{id}/accept"),
+            (GlobalCoordinator, j(json!({"version": 1}))),
+        ),
+        (
+            (Method::GET, "/api/v1/reports/{id}/versions"),
+            (ReportReaders, None),
+        ),
+        (
+            (Method::GET, "/api/v1/reports/{id}/diff"),
+            (ReportReaders, None),
+        ),
+    ]);
+    table
 }
 
 fn concrete(path: &str, f: &Fixture) -> String {
     let local = path.strip_prefix("/api/v1").unwrap_or(path);
-    let id = if local.starts_with("/users") {
+    let report_path = local.starts_with("/reports/")
+        && !local.starts_with("/reports/rounds")
+        && local.contains("{id}");
+    let id = if local.starts_with("/reports/rounds/") {
+        f.round
+    } else if report_path {
+        f.report
+    } else if local.starts_with("/users") {
         f.target_user
     } else if local.starts_with("/plans/") {
         f.plan.plan_id
@@ -446,9 +606,12 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{id}", &id.to_string())
         .replace("{*path}", "app.css")
         .replace("{day}", "2026-05-04")
-        .replace("{year}", "2026");
+        .replace("{year}", "2026")
+        .replace("{number}", "1");
     if path.ends_with("/working-days") {
         format!("{path}?from=2026-05-01&n=1")
+    } else if path.starts_with("/api/v1/reports/") && path.ends_with("/diff") {
+        format!("{path}?from=1&to=2")
     } else {
         path
     }
@@ -489,6 +652,39 @@ async fn call(
         let json = body.map(|b| serde_json::from_str(b).expect("sample JSON"));
         web.api(method.clone(), path, token.as_deref(), json).await
     }
+}
+
+/// The department's round of Q1 2026 and the report of `inside` in it,
+/// submitted by its staff, returned by the coordinator and submitted again.
+async fn report_fixture(app: &cchc_app::App, o: &org::Org) -> (i64, i64) {
+    let c = cchc_testkit::plans::coordinator();
+    let view = app
+        .open_report_round(&c, cchc_testkit::reports::round("q1", 2026, o.root))
+        .await
+        .expect("round");
+    let report = view
+        .reports
+        .iter()
+        .find(|r| r.unit_id == o.inside)
+        .expect("report of inside")
+        .report_id;
+    let staff = org::actor(app, "staff-inside").await;
+    let r = app.unit_report(&staff, report).await.unwrap().report;
+    let texts = [(
+        "tong_quan.danh_gia".to_string(),
+        "Cơ bản hoàn thành".to_string(),
+    )];
+    let r = app
+        .save_report_draft(&staff, report, r.version, texts.into_iter().collect())
+        .await
+        .unwrap();
+    let r = app.submit_report(&staff, report, r.version).await.unwrap();
+    let r = app
+        .return_report(&c, report, r.version, "Bổ sung số liệu")
+        .await
+        .unwrap();
+    app.submit_report(&staff, report, r.version).await.unwrap();
+    (view.round.id, report)
 }
 
 #[tokio::test]
@@ -538,7 +734,10 @@ async fn every_route_allows_exactly_the_expected_roles() {
             .await
             .unwrap()
             .id;
+        let (round, report) = report_fixture(app, &o).await;
         let f = Fixture {
+            round,
+            report,
             removable,
             row: lead.id,
             evidence: evidence.id,
