@@ -30,16 +30,20 @@
 //! sections and items (tests/it/export_*.rs check it for both formats).
 
 mod convert;
+mod docx_blocks;
 mod docx_parts;
 mod docx_plan;
 mod docx_table;
 mod model;
+mod official;
 mod words;
 mod xlsx;
+mod xlsx_parts;
 
 pub use crate::error::ExportError;
 pub use docx_plan::{appendix_docx, plan_docx};
-pub use model::{Column, ColumnKind, DocHeader, ExportItem, ExportPlan, ExportSection, Signer};
+pub use model::{Column, ColumnKind, ExportItem, ExportPlan, ExportSection};
+pub use official::{DocHeader, Signer, place_in};
 pub use words::date_words;
 pub use xlsx::appendix_xlsx;
 
