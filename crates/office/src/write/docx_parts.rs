@@ -156,7 +156,15 @@ pub(super) fn centered(text: &str, look: Look) -> Paragraph {
 
 /// A body paragraph: justified, first line indented 1 cm, 6 pt after.
 pub(super) fn body(text: &str) -> Paragraph {
-    paragraph(text, Look::sized(BODY), AlignmentType::Both)
+    body_runs(vec![run(text, Look::sized(BODY))])
+}
+
+/// [`body`] of several runs (a unit's name in italics, then its text).
+pub(super) fn body_runs(runs: Vec<Run>) -> Paragraph {
+    runs.into_iter()
+        .fold(Paragraph::new(), Paragraph::add_run)
+        .size(BODY)
+        .align(AlignmentType::Both)
         .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
         .line_spacing(
             LineSpacing::new()
@@ -224,6 +232,12 @@ pub(super) fn pack(docx: Docx, header_rows: usize) -> Result<Vec<u8>, ExportErro
         }
         rows
     })
+}
+
+/// The .docx bytes of `docx`, with the first `header_rows[i]` rows of its
+/// i-th table (in document order) repeated on every page.
+pub(super) fn pack_tables(docx: Docx, header_rows: &[usize]) -> Result<Vec<u8>, ExportError> {
+    pack_with(docx, |_| header_rows.to_vec())
 }
 
 /// Packs `docx`; `rows_for` gives the header rows of each table from the
