@@ -35,6 +35,21 @@ pub fn system_actor() -> Actor {
     }
 }
 
+/// The actor for `cchc` shell commands that do a coordinator's work, such
+/// as generating a round's report (`cchc report export`): the system user
+/// as coordinator of the whole organisation. Meant for commands that only
+/// read: the operator could read the same from the database anyway.
+pub fn system_coordinator() -> Actor {
+    Actor {
+        roles: vec![ScopedRole {
+            role: Role::Coordinator,
+            unit_id: None,
+            scope: Scope::All,
+        }],
+        ..system_actor()
+    }
+}
+
 pub fn hash_token(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
