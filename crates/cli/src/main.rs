@@ -48,7 +48,7 @@ enum Command {
     /// Background jobs: run the reminder sweep now.
     #[command(subcommand)]
     Jobs(commands::jobs::JobsCommand),
-    /// Periodic reports: the reporting rounds of a year.
+    /// Periodic reports: the reporting rounds of a year; a round's report as .docx/.xlsx.
     #[command(subcommand)]
     Report(commands::reports::ReportCommand),
 }
