@@ -14,12 +14,19 @@ pub(super) fn header_block(h: &DocHeader, width: usize) -> Table {
     let left_width = width * 2 / 5;
     let right_width = width - left_width;
     let mut left = TableCell::new();
-    if !h.superior_body.trim().is_empty() {
+    let superior = !h.superior_body.trim().is_empty();
+    if superior {
         left = left.add_paragraph(centered(&words::upper(&h.superior_body), Look::sized(26)));
     }
     left = left
         .add_paragraph(centered(&words::upper(&h.issuer), Look::sized(26).bold()))
-        .add_paragraph(rule(left_width, 1200))
+        .add_paragraph(rule(left_width, 1200));
+    if !superior {
+        // The issuer alone stands level with the national title; a blank
+        // line keeps "Số:" level with the date line on the right.
+        left = left.add_paragraph(space(26));
+    }
+    left = left
         .add_paragraph(space(SMALL))
         .add_paragraph(centered(&format!("Số: {}", h.number), Look::sized(26)));
     let right = TableCell::new()

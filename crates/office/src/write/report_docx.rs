@@ -23,6 +23,8 @@ use cchc_domain::text::number_vn;
 /// At most this many figures side by side in a table by unit; more go on
 /// to another table below (a portrait page is narrow).
 const FIGURES_ACROSS: usize = 4;
+/// Tables of up to this many rows are kept on one page.
+const KEPT_TOGETHER: usize = 12;
 /// Cell padding left and right, in twips.
 const PADDING: usize = 70;
 
@@ -182,9 +184,9 @@ fn reference(header: &DocHeader) -> String {
     text
 }
 
-fn cell(text: &str, look: Look, align: AlignmentType, width: usize) -> TableCell {
+fn cell(text: &str, look: Look, align: AlignmentType, width: usize, keep: bool) -> TableCell {
     TableCell::new()
-        .add_paragraph(paragraph(text, look, align))
+        .add_paragraph(paragraph(text, look, align).keep_next(keep))
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center)
 }
@@ -192,6 +194,9 @@ fn cell(text: &str, look: Look, align: AlignmentType, width: usize) -> TableCell
 /// A bordered table of `rows`, each a list of (text, look, alignment); the
 /// first row is the header, repeated on every page.
 fn grid(widths: &[usize], rows: Vec<Vec<(String, Look, AlignmentType)>>) -> Table {
+    // A short table stays on one page: each row keeps with the next.
+    let last = rows.len().saturating_sub(1);
+    let short = rows.len() <= KEPT_TOGETHER;
     let rows = rows
         .into_iter()
         .enumerate()
@@ -209,7 +214,7 @@ fn grid(widths: &[usize], rows: Vec<Vec<(String, Look, AlignmentType)>>) -> Tabl
             let cells = cells
                 .into_iter()
                 .zip(widths)
-                .map(|((text, look, align), &w)| cell(&text, look, align, w))
+                .map(|((text, look, align), &w)| cell(&text, look, align, w, short && i < last))
                 .collect();
             let row = TableRow::new(cells).cant_split();
             if i == 0 {
@@ -341,5 +346,5 @@ fn submission_table(s: &Submissions, width: usize) -> Table {
             (r.status.clone(), plain, AlignmentType::Left),
         ]);
     }
-    grid(&widths(&[7, 30, 14, 9, 18, 22], width), rows)
+    grid(&widths(&[7, 28, 14, 10, 16, 25], width), rows)
 }
