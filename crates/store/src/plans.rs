@@ -313,11 +313,7 @@ pub async fn count_items(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
 
 /// The plan's budget in VND: every item's, or (with `units`) the items
 /// assigned to one of those units.
-pub async fn budget_total(
-    tx: &mut Tx,
-    plan_id: PlanId,
-    units: Option<&[UnitId]>,
-) -> Result<i64> {
+pub async fn budget_total(tx: &mut Tx, plan_id: PlanId, units: Option<&[UnitId]>) -> Result<i64> {
     let mut w = Where::default();
     w.push("i.plan_id =", Arg::Int(plan_id));
     if let Some(units) = units {

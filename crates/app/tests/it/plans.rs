@@ -280,28 +280,48 @@ async fn large_plans_are_shown_a_section_at_a_time() {
         };
         let mut last_first = 0;
         for i in 0..per_section {
-            let item = t.app.create_item(&c, plan.id, add(first.id, i)).await.unwrap();
+            let item = t
+                .app
+                .create_item(&c, plan.id, add(first.id, i))
+                .await
+                .unwrap();
             assert_eq!(item.area_id, Some(areas[0].id), "area of section I");
             last_first = item.id;
         }
         let second = t.app.create_item(&c, plan.id, section(1)).await.unwrap();
         for i in 0..per_section {
-            let item = t.app.create_item(&c, plan.id, add(second.id, i)).await.unwrap();
+            let item = t
+                .app
+                .create_item(&c, plan.id, add(second.id, i))
+                .await
+                .unwrap();
             assert_eq!(item.area_id, Some(areas[1].id), "area of section II");
         }
         // Into section I, now followed by section II: placed at its end.
-        let late = t.app.create_item(&c, plan.id, add(first.id, 999)).await.unwrap();
+        let late = t
+            .app
+            .create_item(&c, plan.id, add(first.id, 999))
+            .await
+            .unwrap();
         assert_eq!(late.area_id, Some(areas[0].id));
         let (_, before) = t.app.item(&c, last_first).await.unwrap();
         assert_eq!(late.position, before.position + 1);
         let (_, second_now) = t.app.item(&c, second.id).await.unwrap();
-        assert_eq!(second_now.position, late.position + 1, "section II moved down");
+        assert_eq!(
+            second_now.position,
+            late.position + 1,
+            "section II moved down"
+        );
 
         let page = t.app.plan_page(&c, plan.id, None).await.unwrap();
         let tops: Vec<i64> = page.sections.iter().map(|s| s.id).collect();
         assert_eq!(tops, vec![first.id, second.id]);
         assert_eq!(page.section, Some(first.id));
-        assert_eq!(page.view.items.len(), per_section + 2, "section I and its tasks");
+        assert_eq!(
+            page.view.items.len(),
+            per_section + 2,
+            "section I and its tasks"
+        );
         assert_eq!(page.view.items[0].item.id, first.id);
         assert_eq!(page.view.items.last().unwrap().item.id, late.id);
         let page = t.app.plan_page(&c, plan.id, Some(second.id)).await.unwrap();
@@ -313,6 +333,9 @@ async fn large_plans_are_shown_a_section_at_a_time() {
         let small = fixture::build(&t.app, &o).await;
         let page = t.app.plan_page(&c, small.plan_id, None).await.unwrap();
         assert!(page.sections.is_empty() && page.section.is_none());
-        assert_eq!(page.view.items.len(), t.app.plan(&c, small.plan_id).await.unwrap().items.len());
+        assert_eq!(
+            page.view.items.len(),
+            t.app.plan(&c, small.plan_id).await.unwrap().items.len()
+        );
     }
 }

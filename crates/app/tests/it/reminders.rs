@@ -359,7 +359,11 @@ async fn emails_left_unsent_by_a_stopped_sweep_are_marked_failed() {
                 .reminder_log(&c, &ReminderQuery::default(), 1, 50)
                 .await
                 .unwrap();
-            pending = log.rows.iter().filter(|r| r.email_status == "pending").count();
+            pending = log
+                .rows
+                .iter()
+                .filter(|r| r.email_status == "pending")
+                .count();
             if pending > 0 {
                 break;
             }
@@ -370,9 +374,17 @@ async fn emails_left_unsent_by_a_stopped_sweep_are_marked_failed() {
         let _ = sweep.await;
 
         // Within the timeout a later sweep leaves it alone (it may still be sending).
-        let report = t.app.run_reminders(now + chrono::Duration::minutes(5)).await.unwrap();
+        let report = t
+            .app
+            .run_reminders(now + chrono::Duration::minutes(5))
+            .await
+            .unwrap();
         assert_eq!(report.emails_interrupted, 0);
-        let report = t.app.run_reminders(now + chrono::Duration::hours(1)).await.unwrap();
+        let report = t
+            .app
+            .run_reminders(now + chrono::Duration::hours(1))
+            .await
+            .unwrap();
         assert_eq!(report.emails_interrupted, 1);
         let log = t
             .app
@@ -381,7 +393,10 @@ async fn emails_left_unsent_by_a_stopped_sweep_are_marked_failed() {
             .unwrap();
         assert!(log.rows.iter().all(|r| r.email_status != "pending"));
         assert_eq!(
-            log.rows.iter().filter(|r| r.email_status == "failed").count(),
+            log.rows
+                .iter()
+                .filter(|r| r.email_status == "failed")
+                .count(),
             1
         );
         hold.abort();

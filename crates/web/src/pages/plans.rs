@@ -362,9 +362,13 @@ pub async fn show(
             .iter()
             .map(|t| SectionLink {
                 id: t.id,
-                label: format!("{} {}", t.number, t.content.lines().next().unwrap_or_default())
-                    .trim()
-                    .to_string(),
+                label: format!(
+                    "{} {}",
+                    t.number,
+                    t.content.lines().next().unwrap_or_default()
+                )
+                .trim()
+                .to_string(),
                 current: page.section == Some(t.id),
             })
             .collect(),
