@@ -26,16 +26,27 @@ pub fn system_actor() -> Actor {
         username: "he-thong".into(),
         full_name: "Hệ thống (dòng lệnh)".into(),
         unit_id: None,
-        // The operator at the shell may administer and coordinate everything.
-        roles: [Role::Admin, Role::Coordinator]
-            .into_iter()
-            .map(|role| ScopedRole {
-                role,
-                unit_id: None,
-                scope: Scope::All,
-            })
-            .collect(),
+        roles: vec![ScopedRole {
+            role: Role::Admin,
+            unit_id: None,
+            scope: Scope::All,
+        }],
         ip: None,
+    }
+}
+
+/// The actor for `cchc` shell commands that do a coordinator's work, such
+/// as generating a round's report (`cchc report export`): the system user
+/// as coordinator of the whole organisation. Meant for commands that only
+/// read, and `cchc plan import`, which writes a plan as the coordinator would.
+pub fn system_coordinator() -> Actor {
+    Actor {
+        roles: vec![ScopedRole {
+            role: Role::Coordinator,
+            unit_id: None,
+            scope: Scope::All,
+        }],
+        ..system_actor()
     }
 }
 

@@ -51,7 +51,7 @@ enum Command {
     /// Plans: import a plan document, export a plan as .docx/.xlsx.
     #[command(subcommand)]
     Plan(commands::plans::PlanCommand),
-    /// Periodic reports: the reporting rounds of a year.
+    /// Periodic reports: the reporting rounds of a year; a round's report as .docx/.xlsx.
     #[command(subcommand)]
     Report(commands::reports::ReportCommand),
 }

@@ -2,8 +2,9 @@
 //! .xlsx or tab-separated text is read into a [`grid::Grid`] of cell texts
 //! ([`read`]), and the appendix table of that grid into a structured,
 //! serialisable [`PlanPreview`] that a person checks before anything is saved
-//! ([`plans`]). Plan export: a plan as .docx (appendix or whole plan) and
-//! .xlsx ([`write`]). No database, no async, no clock.
+//! ([`plans`]). Export ([`write`]): a plan as .docx (appendix or whole
+//! plan) and .xlsx; a periodic report as .docx and its figures as .xlsx.
+//! No database, no async, no clock.
 
 pub mod error;
 pub mod grid;

@@ -4,8 +4,9 @@
 use cchc_domain::actor::Actor;
 use cchc_domain::plans::PLAN_VIEW_ROLES;
 use cchc_domain::reports::{
-    AcceptedReport, Consolidated, Outcome, ReportStatus, RoundId, consolidate,
+    AcceptedReport, Consolidated, Outcome, ReportStatus, Round, RoundId, consolidate,
 };
+use cchc_store::Tx;
 use cchc_store::reports::figures as figure_store;
 use cchc_store::reports::rounds as round_store;
 use cchc_store::reports::unit_reports as report_store;
@@ -30,9 +31,16 @@ impl App {
         if !actor.covers(&PLAN_VIEW_ROLES, round.unit_id) {
             return Err(round_not_found());
         }
-        let reports = report_store::of_rounds(&mut tx, &[round_id]).await?;
+        self.consolidated_in(&mut tx, &round).await
+    }
+
+    /// The consolidated report of `round` read in `tx`, for whoever was
+    /// allowed to read it.
+    pub(crate) async fn consolidated_in(&self, tx: &mut Tx, round: &Round) -> Result<Consolidated> {
+        let round_id = round.id;
+        let reports = report_store::of_rounds(tx, &[round_id]).await?;
         let ids: Vec<i64> = reports.iter().map(|r| r.report.id).collect();
-        let versions = report_store::versions(&mut tx, &ids).await?;
+        let versions = report_store::versions(tx, &ids).await?;
         let mut accepted = Vec::new();
         let mut pending = Vec::new();
         for r in reports {
@@ -51,10 +59,8 @@ impl App {
                 (status, _) => pending.push((r.unit_name, status)),
             }
         }
-        let manual = figure_store::overrides(&mut tx, round_id, round.unit_id).await?;
-        let department = self
-            .live_figures(&mut tx, &round, round.unit_id, &manual)
-            .await?;
-        Ok(consolidate(&round, &department, &accepted, &pending))
+        let manual = figure_store::overrides(tx, round_id, round.unit_id).await?;
+        let department = self.live_figures(tx, round, round.unit_id, &manual).await?;
+        Ok(consolidate(round, &department, &accepted, &pending))
     }
 }

@@ -3,13 +3,15 @@
 //! coordinator returns it with a comment or accepts it (then it is locked).
 //! Every submission is kept as a version. Figures fill themselves from
 //! tracked work in the round's window and can be corrected by hand.
-//! Also timeliness across rounds and the department's consolidated report.
+//! Also timeliness across rounds, the department's consolidated report, and
+//! that report generated as .docx / .xlsx ([`App::report_document`]).
 //!
 //! Who may do what is decided by `cchc_domain::reports::{rights, check}`:
 //! the owning unit's leaders and staff fill and submit, the coordinator of
 //! the round's department reviews; others who see the round only read.
 
 mod consolidate;
+mod documents;
 mod figures;
 mod rounds;
 mod timeliness;
@@ -32,6 +34,7 @@ use cchc_store::units as unit_store;
 
 use crate::{App, AppError, Result};
 
+pub use documents::DocFormat;
 pub use rounds::{ReportSummary, RoundView};
 
 pub(crate) fn report_not_found() -> AppError {

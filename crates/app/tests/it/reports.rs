@@ -1,7 +1,9 @@
 //! Periodic reports: opening rounds, the workflow and its rights, figures
-//! and corrections, timeliness, consolidation and reminders.
+//! and corrections, timeliness, consolidation, the generated documents and
+//! reminders.
 
 mod demo;
+mod documents;
 mod figures;
 mod reminders;
 mod rounds;

@@ -9,7 +9,7 @@ use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use cchc_app::App;
-use cchc_app::auth::system_actor;
+use cchc_app::auth::system_coordinator;
 use cchc_app::plans::{ImportFile, ImportSettings, PlanDocumentKind, UnitMapping};
 use cchc_domain::units::Unit;
 
@@ -150,7 +150,7 @@ pub async fn run(settings: &Settings, cmd: PlanCommand) -> anyhow::Result<()> {
                 ExportFormat::Xlsx => PlanDocumentKind::AppendixXlsx,
             };
             let doc = app
-                .plan_document(&system_actor(), plan_id, kind, &place)
+                .plan_document(&system_coordinator(), plan_id, kind, &place)
                 .await;
             app.db().close().await;
             let doc = doc?;
@@ -197,7 +197,7 @@ async fn import(
     raw: &[String],
     into: Option<i64>,
 ) -> anyhow::Result<()> {
-    let actor = system_actor();
+    let actor = system_coordinator();
     let units = app.units(&actor).await?;
     let mappings = mappings(&units, raw)?;
     if let Some(plan_id) = into {

@@ -1,14 +1,20 @@
 //! `cchc report …`: periodic reports from the shell. The rounds of a year
 //! use the report types and the calendar stored in the database when there
 //! is one (the administrator's days off move deadlines), else the built-in
-//! defaults (ND 09/2019 windows) on the official calendar.
+//! defaults (ND 09/2019 windows) on the official calendar. `export` writes
+//! a round's consolidated report as .docx or .xlsx, generated as the
+//! system acting as coordinator.
+
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
+use cchc_app::auth::system_coordinator;
+use cchc_app::reports::DocFormat;
 use cchc_domain::calendar::WorkingCalendar;
-use cchc_domain::reports::{Period, default_types, periods};
+use cchc_domain::reports::{Period, RoundId, default_types, periods};
 
 use super::{has_database, open};
 use crate::config::Settings;
@@ -23,6 +29,33 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write the department's report of a round, assembled from the units'
+    /// accepted reports and the figures: `docx` in the ND 30/2020 layout,
+    /// `xlsx` for its figures.
+    Export {
+        /// The round's id (as in the web application and the API).
+        round_id: RoundId,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Docx)]
+        format: DocumentFormat,
+        /// The file to write (default: the report's name, in the current folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    Docx,
+    Xlsx,
+}
+
+impl From<DocumentFormat> for DocFormat {
+    fn from(format: DocumentFormat) -> Self {
+        match format {
+            DocumentFormat::Docx => DocFormat::Docx,
+            DocumentFormat::Xlsx => DocFormat::Xlsx,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,8 +137,43 @@ fn table(periods: &[Period]) -> String {
     out
 }
 
+/// Generates round `round_id` as `format` and writes it to `output` (or
+/// to its own name); returns the path written.
+async fn export(
+    settings: &Settings,
+    round_id: RoundId,
+    format: DocFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<PathBuf> {
+    if !has_database(settings) {
+        bail!(
+            "chưa có cơ sở dữ liệu ở {}: không có kỳ báo cáo nào để xuất",
+            settings.data_dir.display()
+        );
+    }
+    let app = open(settings).await?;
+    let generated = app
+        .report_document(&system_coordinator(), round_id, format)
+        .await;
+    app.db().close().await;
+    let (bytes, name, _) =
+        generated.with_context(|| format!("không xuất được kỳ báo cáo số {round_id}"))?;
+    let path = output.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
+    std::fs::write(&path, &bytes)
+        .with_context(|| format!("không ghi được tệp {}", path.display()))?;
+    Ok(path)
+}
+
 pub async fn run(settings: &Settings, cmd: &ReportCommand) -> anyhow::Result<()> {
     match cmd {
+        ReportCommand::Export {
+            round_id,
+            format,
+            output,
+        } => {
+            let path = export(settings, *round_id, (*format).into(), output.as_deref()).await?;
+            println!("Đã ghi báo cáo vào {}.", path.display());
+        }
         ReportCommand::Periods { year, format } => {
             if !(1900..=2199).contains(year) {
                 bail!("năm {year} nằm ngoài phạm vi hỗ trợ (1900–2199)");

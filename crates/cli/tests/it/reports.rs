@@ -87,3 +87,76 @@ async fn periods_follow_the_calendar_stored_in_the_database() {
     assert_eq!(value[0]["unit_deadline"], "2026-03-11");
     assert_eq!(value[1]["unit_deadline"], "2026-06-10");
 }
+
+#[tokio::test]
+async fn export_writes_a_rounds_report_as_docx_or_xlsx() {
+    use cchc_office::Limits;
+    use cchc_office::read::{docx, xlsx};
+
+    let dir = tempfile::tempdir().unwrap();
+    let none = cchc(&["report", "export", "1"], dir.path(), None);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("chưa có cơ sở dữ liệu"),
+        "{}",
+        stderr(&none)
+    );
+
+    assert!(cchc(&["migrate"], dir.path(), None).status.success());
+    let db = Db::connect(&Db::sqlite_url(dir.path())).await.unwrap();
+    let app = App::new(db.clone(), cchc_testkit::test_auth_config());
+    assert!(app.load_demo().await.unwrap());
+    let shell = cchc_app::auth::system_coordinator();
+    let rounds = app.report_rounds(&shell, None).await.unwrap();
+    let round = rounds[0].round.clone();
+    db.close().await;
+
+    let id = round.id.to_string();
+    let word = dir.path().join("bao-cao.docx");
+    let out = cchc(
+        &["report", "export", &id, "--output", word.to_str().unwrap()],
+        dir.path(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Đã ghi báo cáo vào"),
+        "{}",
+        stdout(&out)
+    );
+    let grid = docx::read(&std::fs::read(&word).unwrap(), &Limits::default()).unwrap();
+    assert!(grid.rows[0].text(0).contains("SỞ Y TẾ TỈNH AN PHÚ"));
+    assert!(grid.rows.iter().any(|r| r.text(0) == "BÁO CÁO"));
+    assert!(
+        grid.rows
+            .iter()
+            .any(|r| r.text(0).starts_with("- Bệnh viện Đa khoa tỉnh: ")),
+        "an accepted unit's narrative"
+    );
+
+    let excel = dir.path().join("so-lieu.xlsx");
+    let out = cchc(
+        &[
+            "report",
+            "export",
+            &id,
+            "--format",
+            "xlsx",
+            "-o",
+            excel.to_str().unwrap(),
+        ],
+        dir.path(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sheets = xlsx::read(&std::fs::read(&excel).unwrap(), &Limits::default()).unwrap();
+    assert_eq!(sheets[0].name.as_deref(), Some("Số liệu"));
+
+    let missing = cchc(&["report", "export", "999"], dir.path(), None);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("Không tìm thấy kỳ báo cáo"),
+        "{}",
+        stderr(&missing)
+    );
+}

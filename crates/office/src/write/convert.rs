@@ -7,7 +7,8 @@ use cchc_domain::plans::{ItemId, ItemKind, Plan, PlanItem, TaskRole};
 use cchc_domain::text::fold;
 use cchc_domain::units::{Unit, UnitId};
 
-use super::model::{Column, ColumnKind, DocHeader, ExportItem, ExportPlan, ExportSection, Signer};
+use super::model::{Column, ColumnKind, ExportItem, ExportPlan, ExportSection};
+use super::official::{DocHeader, Signer};
 use crate::plans::{ItemPreview, PlanPreview};
 
 impl ExportPlan {

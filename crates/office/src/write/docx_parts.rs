@@ -156,7 +156,15 @@ pub(super) fn centered(text: &str, look: Look) -> Paragraph {
 
 /// A body paragraph: justified, first line indented 1 cm, 6 pt after.
 pub(super) fn body(text: &str) -> Paragraph {
-    paragraph(text, Look::sized(BODY), AlignmentType::Both)
+    body_runs(vec![run(text, Look::sized(BODY))])
+}
+
+/// [`body`] of several runs (a unit's name in italics, then its text).
+pub(super) fn body_runs(runs: Vec<Run>) -> Paragraph {
+    runs.into_iter()
+        .fold(Paragraph::new(), Paragraph::add_run)
+        .size(BODY)
+        .align(AlignmentType::Both)
         .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
         .line_spacing(
             LineSpacing::new()
@@ -217,10 +225,32 @@ pub(super) fn single(before: u32) -> LineSpacing {
 /// The .docx bytes of `docx`, with the first `header_rows` rows of its last
 /// table repeated on every page.
 pub(super) fn pack(docx: Docx, header_rows: usize) -> Result<Vec<u8>, ExportError> {
+    pack_with(docx, |tables| {
+        let mut rows = vec![0; tables];
+        if let Some(last) = rows.last_mut() {
+            *last = header_rows;
+        }
+        rows
+    })
+}
+
+/// The .docx bytes of `docx`, with the first `header_rows[i]` rows of its
+/// i-th table (in document order) repeated on every page.
+pub(super) fn pack_tables(docx: Docx, header_rows: &[usize]) -> Result<Vec<u8>, ExportError> {
+    pack_with(docx, |_| header_rows.to_vec())
+}
+
+/// Packs `docx`; `rows_for` gives the header rows of each table from the
+/// number of tables in the document.
+fn pack_with(
+    docx: Docx,
+    rows_for: impl FnOnce(usize) -> Vec<usize>,
+) -> Result<Vec<u8>, ExportError> {
     let mut parts = docx.build();
     let document =
         String::from_utf8(std::mem::take(&mut parts.document)).map_err(|e| fault(e.to_string()))?;
-    let document = repeat_header_rows(&document, header_rows)
+    let rows = rows_for(document.matches(TABLE_START).count());
+    let document = repeat_header_rows(&document, &rows)
         .ok_or_else(|| fault("không đánh dấu được dòng tiêu đề của bảng".to_owned()))?;
     parts.document = document.into_bytes();
     let mut stored = Cursor::new(Vec::new());
@@ -251,13 +281,33 @@ fn fault(detail: String) -> ExportError {
     ExportError::Docx { detail }
 }
 
-/// Adds `<w:tblHeader/>` to the row properties of the first `rows` rows of
-/// the last table. docx-rs writes every row as `<w:tr>` with a `<w:trPr>`
-/// (empty: `<w:trPr />`) first; the order inside `w:trPr` is free.
-fn repeat_header_rows(document: &str, rows: usize) -> Option<String> {
-    let table = document.rfind("<w:tbl>")?;
-    let mut out = document[..table].to_owned();
-    let mut rest = &document[table..];
+const TABLE_START: &str = "<w:tbl>";
+
+/// Adds `<w:tblHeader/>` to the row properties of the first `rows[i]` rows
+/// of the i-th table; `None` unless there are as many tables as counts and
+/// rows to flag. docx-rs writes every row as `<w:tr>` with a `<w:trPr>`
+/// (empty: `<w:trPr />`) first; the order inside `w:trPr` is free. Tables
+/// are not nested in the documents written here.
+fn repeat_header_rows(document: &str, rows: &[usize]) -> Option<String> {
+    let mut starts: Vec<usize> = document
+        .match_indices(TABLE_START)
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() != rows.len() {
+        return None;
+    }
+    starts.push(document.len());
+    let mut out = document[..starts[0].min(document.len())].to_owned();
+    for (bounds, &count) in starts.windows(2).zip(rows) {
+        out.push_str(&flag_rows(&document[bounds[0]..bounds[1]], count)?);
+    }
+    Some(out)
+}
+
+/// `table` (from its `<w:tbl>` on) with its first `rows` rows flagged.
+fn flag_rows(table: &str, rows: usize) -> Option<String> {
+    let mut out = String::with_capacity(table.len() + rows * 24);
+    let mut rest = table;
     for _ in 0..rows {
         let row = rest.find("<w:tr>")?;
         let after_row = &rest[row..];
@@ -283,15 +333,19 @@ mod tests {
     use super::repeat_header_rows;
 
     #[test]
-    fn header_rows_of_the_last_table_are_flagged() {
+    fn header_rows_of_each_table_are_flagged() {
         let xml = "<w:tbl><w:tr><w:trPr /></w:tr></w:tbl><w:tbl><w:tr><w:trPr /><w:tc/></w:tr>\
                    <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr></w:tbl>";
-        let marked = repeat_header_rows(xml, 2).unwrap();
+        let marked = repeat_header_rows(xml, &[0, 2]).unwrap();
         assert_eq!(
             marked,
             "<w:tbl><w:tr><w:trPr /></w:tr></w:tbl><w:tbl><w:tr><w:trPr><w:tblHeader /></w:trPr><w:tc/></w:tr>\
              <w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr></w:tbl>"
         );
-        assert_eq!(repeat_header_rows("<w:p/>", 1), None);
+        assert_eq!(repeat_header_rows("<w:p/>", &[1]), None);
+        assert_eq!(repeat_header_rows(xml, &[2]), None, "one count per table");
+        let both = repeat_header_rows(xml, &[1, 1]).unwrap();
+        assert_eq!(both.matches("<w:tblHeader />").count(), 2);
+        assert_eq!(repeat_header_rows("<w:p/>", &[]).as_deref(), Some("<w:p/>"));
     }
 }

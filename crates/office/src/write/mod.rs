@@ -1,4 +1,4 @@
-//! Plan export: a plan as the documents an office files and prints.
+//! Export: plans and periodic reports as the documents an office files and prints.
 //!
 //! 1. Build an [`ExportPlan`]: [`ExportPlan::from_domain`] for a saved plan
 //!    (`&Plan`, its `&[PlanItem]`, the `&[Unit]`s it names, the place of the
@@ -28,18 +28,40 @@
 //!
 //! Whatever is written reads back with [`crate::read_plan`] into the same
 //! sections and items (tests/it/export_*.rs check it for both formats).
+//!
+//! Periodic reports (báo cáo định kỳ) the same way: build an
+//! [`ExportReport`] with [`ExportReport::from_consolidated`] (the domain's
+//! `Consolidated` report of a round and the [`DocHeader`]), set recipients,
+//! signer and the optional [`Submissions`] appendix, then write it with
+//! [`report_docx`] (portrait A4: header block, "BÁO CÁO", sections with
+//! narratives and figure tables, "Nơi nhận:", signer, appendix) or
+//! [`report_xlsx`] (the figures by section and unit with `SUM`s, and the
+//! units' submissions).
 
 mod convert;
+mod docx_blocks;
 mod docx_parts;
 mod docx_plan;
 mod docx_table;
 mod model;
+mod official;
+mod report;
+mod report_docx;
+mod report_xlsx;
 mod words;
 mod xlsx;
+mod xlsx_parts;
 
 pub use crate::error::ExportError;
 pub use docx_plan::{appendix_docx, plan_docx};
-pub use model::{Column, ColumnKind, DocHeader, ExportItem, ExportPlan, ExportSection, Signer};
+pub use model::{Column, ColumnKind, ExportItem, ExportPlan, ExportSection};
+pub use official::{DocHeader, Signer, place_in};
+pub use report::{
+    ExportReport, FigureRow, FigureTable, ReportParagraph, ReportPart, ReportSection,
+    SubmissionRow, Submissions,
+};
+pub use report_docx::report_docx;
+pub use report_xlsx::report_xlsx;
 pub use words::date_words;
 pub use xlsx::appendix_xlsx;
 

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use super::official::{DocHeader, Signer};
 
 /// A plan ready to be written.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,42 +29,6 @@ pub struct ExportPlan {
     /// The appendix columns, left to right; the first is the STT column.
     pub columns: Vec<Column>,
     pub sections: Vec<ExportSection>,
-}
-
-/// The ND 30/2020 header block: issuing body on the left, number and the
-/// place-and-date line.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocHeader {
-    /// The body above the issuer, as written in a sentence ("UBND tỉnh Đắk
-    /// Nông"); printed in capitals. Empty when there is none.
-    pub superior_body: String,
-    /// The issuing unit ("Sở Y tế"); printed in capitals and bold in the
-    /// header, as given in sentences ("của Sở Y tế").
-    pub issuer: String,
-    /// Number and symbol, "123/KH-SYT" (or "/KH-SYT" while unnumbered).
-    pub number: String,
-    /// "Đắk Nông", before the date.
-    pub place: String,
-    /// The signing date; `None` prints a blank "ngày ... tháng ... năm ...".
-    pub issued_on: Option<NaiveDate>,
-}
-
-/// The signature block under "Nơi nhận:" (ND 30/2020 placeholders by default).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Signer {
-    /// "GIÁM ĐỐC", or several lines: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC".
-    pub authority: String,
-    /// The signer's full name.
-    pub name: String,
-}
-
-impl Default for Signer {
-    fn default() -> Self {
-        Signer {
-            authority: "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ".to_owned(),
-            name: "Họ và tên".to_owned(),
-        }
-    }
 }
 
 /// A section of the appendix, usually one reform area: "I", "CẢI CÁCH THỦ

@@ -23,17 +23,6 @@ pub fn date_words(date: Option<NaiveDate>) -> String {
     }
 }
 
-/// "Đắk Nông, ngày 15 tháng 12 năm 2019".
-pub fn place_and_date(plan: &ExportPlan) -> String {
-    let date = date_words(plan.header.issued_on);
-    let place = plan.header.place.trim();
-    if place.is_empty() {
-        format!("......, {date}")
-    } else {
-        format!("{place}, {date}")
-    }
-}
-
 /// Capitals, diacritics kept: "Sở Y tế" -> "SỞ Y TẾ".
 pub fn upper(text: &str) -> String {
     text.to_uppercase()

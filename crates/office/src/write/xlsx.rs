@@ -2,22 +2,17 @@
 //! repeated on every printed page), section rows merged and bold, budgets
 //! as numbers with a `SUM` in the "Tổng cộng" row, A4 landscape printing.
 
-use rust_xlsxwriter::{
-    ColNum, Format, FormatAlign, FormatBorder, Formula, RowNum, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
-use super::docx_parts::FONT;
 use super::model::{Column, ColumnKind, ExportItem, ExportPlan};
 use super::words;
+use super::xlsx_parts::{Formats, LINE, column_letter, fault, formats, lines, number_format};
 use crate::error::ExportError;
 
 /// Excel column width units a landscape A4 page holds at 100 %.
 const PAGE_WIDTH: f64 = 130.0;
 /// The first header row (after "PHỤ LỤC", the title, the reference and a gap).
 const HEADER_ROW: RowNum = 4;
-/// Points a line of 12 pt text takes. Row heights are set, not left to the
-/// reader: LibreOffice does not fit rows of wrapped text when it opens a file.
-const LINE: f64 = 15.0;
 
 /// The appendix as .xlsx bytes, on one sheet named "Phụ lục".
 pub fn appendix_xlsx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
@@ -25,57 +20,6 @@ pub fn appendix_xlsx(plan: &ExportPlan) -> Result<Vec<u8>, ExportError> {
     let sheet = workbook.add_worksheet();
     write_sheet(sheet, &plan.with_columns()).map_err(fault)?;
     workbook.save_to_buffer().map_err(fault)
-}
-
-fn fault(error: XlsxError) -> ExportError {
-    ExportError::Xlsx {
-        detail: error.to_string(),
-    }
-}
-
-struct Formats {
-    title: Format,
-    reference: Format,
-    header: Format,
-    text: Format,
-    bold: Format,
-    bold_centered: Format,
-    centered: Format,
-    whole: Format,
-    decimal: Format,
-}
-
-fn formats() -> Formats {
-    let base = Format::new()
-        .set_font_name(FONT)
-        .set_font_size(12)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let cell = base.clone().set_border(FormatBorder::Thin);
-    Formats {
-        title: base
-            .clone()
-            .set_font_size(14)
-            .set_bold()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter),
-        reference: base
-            .clone()
-            .set_font_size(14)
-            .set_italic()
-            .set_align(FormatAlign::Center),
-        header: cell
-            .clone()
-            .set_bold()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter),
-        bold: cell.clone().set_bold(),
-        bold_centered: cell.clone().set_bold().set_align(FormatAlign::Center),
-        centered: cell.clone().set_align(FormatAlign::Center),
-        whole: cell.clone().set_num_format("#,##0"),
-        decimal: cell.clone().set_num_format("#,##0.0##"),
-        text: cell,
-    }
 }
 
 fn write_sheet(sheet: &mut Worksheet, plan: &ExportPlan) -> Result<(), XlsxError> {
@@ -158,13 +102,6 @@ fn widths(sheet: &mut Worksheet, columns: &[Column]) -> Result<Vec<f64>, XlsxErr
         widths.push(width);
     }
     Ok(widths)
-}
-
-/// Lines of 12 pt Times New Roman `text` takes in a column `width` units
-/// wide (a unit is the width of a digit in the default font, about 1.4
-/// average Vietnamese characters in Times New Roman 12 pt).
-fn lines(text: &str, width: f64) -> usize {
-    words::wrapped_lines(text, (width * 1.35).floor() as usize)
 }
 
 /// Writes the header lines; returns the last header row.
@@ -280,14 +217,6 @@ impl Rows<'_> {
     }
 }
 
-fn number_format(value: f64, f: &Formats) -> &Format {
-    if value.fract() == 0.0 {
-        &f.whole
-    } else {
-        &f.decimal
-    }
-}
-
 /// "Tổng cộng" with `=SUM(...)` over the budget column; the sum is also
 /// stored as the formula's result for readers that do not calculate.
 fn total_row(
@@ -318,28 +247,4 @@ fn total_row(
     let format = number_format(million, f).clone().set_bold();
     sheet.write_formula_with_format(row, budget, formula, &format)?;
     Ok(())
-}
-
-/// 0 -> "A", 25 -> "Z", 26 -> "AA".
-fn column_letter(col: ColNum) -> String {
-    let mut n = u32::from(col) + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::column_letter;
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(4), "E");
-        assert_eq!(column_letter(26), "AA");
-    }
 }

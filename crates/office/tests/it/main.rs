@@ -7,6 +7,7 @@ mod export_domain;
 mod export_files;
 mod export_props;
 mod export_render;
+mod export_report;
 mod export_roundtrip;
 mod export_view;
 mod json_format;
