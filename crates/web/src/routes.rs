@@ -261,6 +261,11 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         LoggedIn,
         post(pages::reports::consolidated::set_figure),
     )
+    .get(
+        "/reports/rounds/{id}/document",
+        LoggedIn,
+        get(pages::reports::consolidated::document),
+    )
     .get("/reports/{id}", LoggedIn, get(pages::reports::report::show))
     .post(
         "/reports/{id}/draft",

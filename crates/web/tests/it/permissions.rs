@@ -475,6 +475,10 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
             (GlobalReaders, None),
         ),
         (
+            (Method::GET, "/reports/rounds/{id}/document"),
+            (GlobalCoordinator, None),
+        ),
+        (
             (Method::POST, "/reports/rounds/{id}/figures"),
             (
                 GlobalCoordinator,

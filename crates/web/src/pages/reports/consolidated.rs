@@ -126,7 +126,7 @@ struct ConsolidatedPage {
     included: Vec<String>,
     pending: Vec<(String, Badge)>,
     can_edit_figures: bool,
-    /// Generated documents (label, address), when a generator is wired in.
+    /// Generated documents (label, address), for the round's coordinator.
     downloads: Vec<(String, String)>,
     error: Option<String>,
 }
@@ -167,7 +167,20 @@ async fn page(
             .map(|(name, status)| (name, Badge::status(status)))
             .collect(),
         can_edit_figures: round.can_manage && round.round.status == RoundStatus::Open,
-        downloads: Vec::new(),
+        downloads: if round.can_manage {
+            vec![
+                (
+                    "Tải báo cáo (.docx)".into(),
+                    format!("/reports/rounds/{id}/document?format=docx"),
+                ),
+                (
+                    "Tải số liệu (.xlsx)".into(),
+                    format!("/reports/rounds/{id}/document?format=xlsx"),
+                ),
+            ]
+        } else {
+            Vec::new()
+        },
         label: c.label,
         error,
     })
@@ -217,4 +230,30 @@ pub async fn set_figure(
             Ok((status, render(&p)).into_response())
         }
     }
+}
+
+#[derive(Deserialize, Default)]
+pub struct DocumentQuery {
+    #[serde(default)]
+    format: String,
+}
+
+/// `GET /reports/rounds/{id}/document?format=docx|xlsx`: the department's
+/// report generated from the round.
+pub async fn document(
+    State(state): State<AppState>,
+    PageUser(actor): PageUser,
+    Path(id): Path<i64>,
+    Query(q): Query<DocumentQuery>,
+) -> Result<Response, PageError> {
+    let format = cchc_app::reports::DocFormat::parse(if q.format.is_empty() {
+        "docx"
+    } else {
+        &q.format
+    })
+    .ok_or_else(|| AppError::validation("format", "Chọn định dạng: docx hoặc xlsx."))?;
+    let (bytes, file_name, media_type) = state.app.report_document(&actor, id, format).await?;
+    Ok(crate::pages::tasks::download_response(
+        media_type, &file_name, bytes,
+    ))
 }
