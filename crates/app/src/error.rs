@@ -16,7 +16,7 @@ pub enum AppError {
     Forbidden,
     #[error("{0}")]
     NotFound(&'static str),
-    #[error("{0}")]
+    #[error(transparent)]
     Validation(#[from] ValidationErrors),
     #[error(
         "Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Vui lòng tải lại trang và nhập lại."

@@ -356,6 +356,12 @@ pub fn build() -> (Router<AppState>, Vec<RouteInfo>) {
         delete(api::calendar::delete_override),
     )
     .get("/api/v1/plans", LoggedIn, get(api::plans::list))
+    .post("/api/v1/plans/import", LoggedIn, post(api::imports::import))
+    .get(
+        "/api/v1/plans/{id}/export",
+        LoggedIn,
+        get(api::imports::export),
+    )
     .post("/api/v1/plans", LoggedIn, post(api::plans::create))
     .get("/api/v1/plans/{id}", LoggedIn, get(api::plans::show))
     .put("/api/v1/plans/{id}", LoggedIn, put(api::plans::update))

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod imports;
 pub mod notifications;
 pub mod plans;
 pub mod reminders;
@@ -61,6 +62,7 @@ impl Modify for BearerAuth {
         plans::list, plans::create, plans::show, plans::update, plans::create_item, plans::update_item,
         plans::task, plans::work, plans::report, plans::confirm, plans::send_back, plans::set_due,
         plans::upload, plans::download,
+        imports::import, imports::export,
         notifications::list,
         reminders::create,
         reports::rounds::types, reports::rounds::periods, reports::rounds::list, reports::rounds::open,

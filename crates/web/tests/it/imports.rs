@@ -171,6 +171,44 @@ async fn a_coordinator_imports_a_plan_and_downloads_it() {
             );
         }
 
+        // The API: dry run answers the documented preview; export the plan.
+        let dm_token = web.token("dm").await;
+        let cv_token = web.token("cv").await;
+        let dry = web
+            .upload_api(
+                "/api/v1/plans/import?dry_run=true",
+                &dm_token,
+                "ke_hoach_2020.txt",
+                DAK_NONG,
+            )
+            .await;
+        assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
+        let json = dry.json();
+        assert_eq!(json["sections"].as_array().unwrap().len(), 9);
+        assert_eq!(
+            json["sections"][0]["items"][0]["children"][4]["number"],
+            "1.5"
+        );
+        assert!(json["warnings"].is_array() && json["plan"]["title"].is_string());
+        let denied = web
+            .upload_api(
+                "/api/v1/plans/import?dry_run=true",
+                &cv_token,
+                "ke_hoach_2020.txt",
+                DAK_NONG,
+            )
+            .await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN);
+        let xlsx = web
+            .api(
+                Method::GET,
+                &format!("/api/v1{plan_path}/export?format=xlsx"),
+                Some(&dm_token),
+                None,
+            )
+            .await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+
         // Re-importing the same document changes nothing.
         let diff = web
             .upload(

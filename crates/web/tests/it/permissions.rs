@@ -184,6 +184,11 @@ fn expectations(f: &Fixture) -> BTreeMap<(Method, &'static str), (Rule, Option<S
         ),
         ((Method::GET, "/plans/{id}/export"), (NonAdmin, None)),
         (
+            (Method::POST, "/api/v1/plans/import"),
+            (AnyCoordinator, j(json!({}))),
+        ),
+        ((Method::GET, "/api/v1/plans/{id}/export"), (NonAdmin, None)),
+        (
             (Method::POST, "/plans"),
             (
                 CoordinatorOver,

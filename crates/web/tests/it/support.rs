@@ -130,6 +130,31 @@ impl Web {
 
     /// A form upload of one file (field `file`) as a browser sends it.
     pub async fn upload(&self, path: &str, session: &str, file_name: &str, bytes: &[u8]) -> Reply {
+        let cookie = format!("cchc_session={session}");
+        self.upload_as(path, (header::COOKIE, &cookie), file_name, bytes)
+            .await
+    }
+
+    /// [`Web::upload`] with an API token.
+    pub async fn upload_api(
+        &self,
+        path: &str,
+        token: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Reply {
+        let bearer = format!("Bearer {token}");
+        self.upload_as(path, (header::AUTHORIZATION, &bearer), file_name, bytes)
+            .await
+    }
+
+    async fn upload_as(
+        &self,
+        path: &str,
+        auth: (header::HeaderName, &str),
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Reply {
         let boundary = "cchc-test-boundary-7MA4YWxkTrZu0gW";
         let mut body = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
@@ -142,7 +167,7 @@ impl Web {
             .method(Method::POST)
             .uri(path)
             .header("sec-fetch-site", "same-origin")
-            .header(header::COOKIE, format!("cchc_session={session}"))
+            .header(auth.0, auth.1)
             .header(
                 header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),
