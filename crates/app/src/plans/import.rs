@@ -169,10 +169,12 @@ fn all_refs(preview: &PlanPreview) -> Vec<&UnitRef> {
     out
 }
 
-fn with_preview_lists(preview: PlanPreview) -> ImportPreview {
+/// Distinct unmatched names and fuzzy matches (name, unit) of a preview,
+/// in document order.
+fn doubtful_names(preview: &PlanPreview) -> (Vec<String>, Vec<(String, String)>) {
     let mut unmatched: Vec<String> = Vec::new();
     let mut fuzzy: Vec<(String, String)> = Vec::new();
-    for r in all_refs(&preview) {
+    for r in all_refs(preview) {
         match r.matched_by {
             MatchKind::None if !unmatched.iter().any(|u| fold(u) == fold(&r.text)) => {
                 unmatched.push(r.text.clone())
@@ -183,6 +185,11 @@ fn with_preview_lists(preview: PlanPreview) -> ImportPreview {
             _ => {}
         }
     }
+    (unmatched, fuzzy)
+}
+
+fn with_preview_lists(preview: PlanPreview) -> ImportPreview {
+    let (unmatched, fuzzy) = doubtful_names(&preview);
     ImportPreview {
         counts: counts(&preview),
         preview,
@@ -398,11 +405,6 @@ fn content_type_of(file_name: &str) -> &'static str {
     }
 }
 
-/// A short text of a value for the differences list.
-fn show(value: &str) -> String {
-    short(value)
-}
-
 fn diff_fields(
     before: &PlanItem,
     after: &ValidItem,
@@ -413,8 +415,8 @@ fn diff_fields(
         if a != b {
             out.push(FieldChange {
                 label,
-                before: show(a),
-                after: show(b),
+                before: short(a),
+                after: short(b),
             });
         }
     };
@@ -749,7 +751,7 @@ impl App {
         let units = self.import_units(mappings).await?;
         let names: HashMap<UnitId, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
         let preview = read(file, units).await?;
-        let unmatched = with_preview_lists(preview.clone()).unmatched;
+        let (unmatched, _) = doubtful_names(&preview);
         let areas = self.areas().await?;
         let planned = plan_items(&preview, &areas, mappings);
         let valid = validate_all(&planned)?;

@@ -278,17 +278,9 @@ async fn preview_page(
     form: StepForm,
     error: String,
 ) -> Result<Response, PageError> {
-    let file = match state
-        .app
-        .staged_import(actor, &form.sha256, &form.file_name)
-        .await
-    {
+    let file = match staged(state, actor, &form, None).await? {
         Ok(f) => f,
-        Err(AppError::NotFound(message)) => {
-            let page = upload_page(state, actor, None, message.into()).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
-        }
-        Err(e) => return Err(e.into()),
+        Err(upload_again) => return Ok(upload_again),
     };
     let mappings = form.mappings();
     let preview = match state.app.import_preview(actor, &file, &mappings).await {
@@ -371,6 +363,30 @@ async fn preview_page(
         error,
     };
     Ok(render(&page))
+}
+
+/// The file a step form names, or (when it is gone) the upload page again
+/// with the reason, for a new plan or for re-importing into `plan_id`.
+async fn staged(
+    state: &AppState,
+    actor: &Actor,
+    form: &StepForm,
+    plan_id: Option<i64>,
+) -> Result<Result<ImportFile, Response>, PageError> {
+    match state
+        .app
+        .staged_import(actor, &form.sha256, &form.file_name)
+        .await
+    {
+        Ok(f) => Ok(Ok(f)),
+        Err(AppError::NotFound(message)) => {
+            let page = upload_page(state, actor, plan_id, message.into()).await?;
+            Ok(Err(
+                (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /plans/import`: the upload; shows its preview.
@@ -472,17 +488,9 @@ async fn diff_page(
     if !view.can_manage {
         return Err(AppError::Forbidden.into());
     }
-    let file = match state
-        .app
-        .staged_import(actor, &form.sha256, &form.file_name)
-        .await
-    {
+    let file = match staged(state, actor, &form, Some(plan_id)).await? {
         Ok(f) => f,
-        Err(AppError::NotFound(message)) => {
-            let page = upload_page(state, actor, Some(plan_id), message.into()).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
-        }
-        Err(e) => return Err(e.into()),
+        Err(upload_again) => return Ok(upload_again),
     };
     let mappings = form.mappings();
     let result = if apply {
