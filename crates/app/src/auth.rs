@@ -19,6 +19,10 @@ use crate::{App, AppError, Result};
 /// A user id of 0 marks work done from the command line, not by a person logged in.
 pub const SYSTEM_USER_ID: i64 = 0;
 
+/// How stale a session's or token's recorded last use may get before a
+/// request writes it again.
+pub const TOUCH_EVERY: chrono::Duration = chrono::Duration::minutes(1);
+
 /// The actor for `cchc` shell commands run by the server's operator.
 pub fn system_actor() -> Actor {
     Actor {
@@ -289,30 +293,48 @@ impl App {
     }
 
     /// The actor behind a browser session cookie; extends the idle timeout.
+    ///
+    /// Requests only read; the last use is written when it is older than
+    /// [`TOUCH_EVERY`], so that concurrent requests do not queue for the
+    /// database's write lock (SQLite has one writer).
     pub async fn session_actor(&self, token: &str, ip: Option<&str>) -> Result<Actor> {
         let now = self.now();
-        let mut tx = self.db.write().await?;
-        let user_id = sessions::touch_session(
-            &mut tx,
-            &hash_token(token),
-            now,
-            now - self.auth.session_idle,
-        )
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-        let actor = load_actor(&mut tx, user_id, ip).await?;
-        tx.commit().await?;
-        actor.ok_or(AppError::Unauthenticated)
-    }
-
-    /// The actor behind an API bearer token.
-    pub async fn token_actor(&self, token: &str, ip: Option<&str>) -> Result<Actor> {
-        let mut tx = self.db.write().await?;
-        let user_id = sessions::use_api_token(&mut tx, &hash_token(token), self.now())
+        let hash = hash_token(token);
+        let idle_since = now - self.auth.session_idle;
+        let mut tx = self.db.read().await?;
+        let (user_id, last_seen) = sessions::live_session(&mut tx, &hash, now, idle_since)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let actor = load_actor(&mut tx, user_id, ip).await?;
         tx.commit().await?;
+        if now - last_seen >= TOUCH_EVERY {
+            let mut tx = self.db.write().await?;
+            sessions::touch_session(&mut tx, &hash, now, idle_since)
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            tx.commit().await?;
+        }
+        actor.ok_or(AppError::Unauthenticated)
+    }
+
+    /// The actor behind an API bearer token; its last use is recorded as
+    /// for sessions.
+    pub async fn token_actor(&self, token: &str, ip: Option<&str>) -> Result<Actor> {
+        let now = self.now();
+        let hash = hash_token(token);
+        let mut tx = self.db.read().await?;
+        let (user_id, last_used) = sessions::live_api_token(&mut tx, &hash, now)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let actor = load_actor(&mut tx, user_id, ip).await?;
+        tx.commit().await?;
+        if last_used.is_none_or(|at| now - at >= TOUCH_EVERY) {
+            let mut tx = self.db.write().await?;
+            sessions::use_api_token(&mut tx, &hash, now)
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            tx.commit().await?;
+        }
         actor.ok_or(AppError::Unauthenticated)
     }
 

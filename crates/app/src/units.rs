@@ -77,13 +77,18 @@ pub fn tree(units: &[Unit], query: &str, today: NaiveDate, include_closed: bool)
     out
 }
 
+/// Every unit: divisions before subordinate units, then in Vietnamese
+/// alphabetical order.
+pub(crate) async fn sorted_units(tx: &mut cchc_store::Tx) -> Result<Vec<Unit>> {
+    let mut units = store::list(tx).await?;
+    units.sort_by_cached_key(|u| (u.kind, text::sort_key(&u.name), u.id));
+    Ok(units)
+}
+
 impl App {
     pub async fn units(&self, _actor: &Actor) -> Result<Vec<Unit>> {
         let mut tx = self.db.read().await?;
-        let mut units = store::list(&mut tx).await?;
-        // Divisions before subordinate units, then Vietnamese alphabetical order.
-        units.sort_by_cached_key(|u| (u.kind, text::sort_key(&u.name), u.id));
-        Ok(units)
+        sorted_units(&mut tx).await
     }
 
     pub async fn unit_tree(

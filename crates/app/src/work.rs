@@ -10,10 +10,11 @@ use cchc_domain::plans::PlanId;
 use cchc_domain::roles::Role;
 use cchc_domain::text;
 use cchc_domain::tracking::Status;
-use cchc_domain::units::UnitId;
+use cchc_domain::units::{Unit, UnitId};
+use cchc_store::Tx;
 use cchc_store::work::{self as store, Count, Order, WorkFilter, WorkRow};
 
-use crate::plans::work_scope;
+use crate::plans::{Access, work_scope};
 use crate::{App, AppError, Result};
 
 /// Filters of the work list, as the user sets them.
@@ -214,7 +215,8 @@ impl App {
     /// recently done work of the actor's units.
     pub async fn my_work(&self, actor: &Actor, soon_days: i64) -> Result<MyWork> {
         let units = self.my_units(actor);
-        let calendar = self.working_calendar().await?;
+        let mut tx = self.db.read().await?;
+        let calendar = self.calendar_in(&mut tx).await?;
         let today = self.today();
         let soon_until = calendar
             .add_working_days(today, soon_days.clamp(0, 60) as i32)
@@ -223,7 +225,6 @@ impl App {
             units: Some(units.clone()),
             ..Default::default()
         };
-        let mut tx = self.db.read().await?;
         let overdue = WorkFilter {
             overdue_on: Some(today),
             ..base.clone()
@@ -257,24 +258,27 @@ impl App {
     pub async fn plan_overview(&self, actor: &Actor, plan_id: PlanId) -> Result<Overview> {
         let mut tx = self.db.read().await?;
         let (_, access) = self.plan_access(&mut tx, actor, plan_id).await?;
+        let units = cchc_store::units::list(&mut tx).await?;
+        self.overview_in(&mut tx, &access, plan_id, &units).await
+    }
+
+    /// [`App::plan_overview`] inside `tx`, with the units' names from `units`.
+    pub(crate) async fn overview_in(
+        &self,
+        tx: &mut Tx,
+        access: &Access,
+        plan_id: PlanId,
+        units: &[Unit],
+    ) -> Result<Overview> {
         // A plan seen in part shows only the actor's units' rows.
-        let units = match access {
-            crate::plans::Access::Units(Scope::Units(units)) => Some(units.into_iter().collect()),
+        let scope: Option<Vec<UnitId>> = match access {
+            Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
             _ => None,
         };
-        let f = WorkFilter {
-            plan_id: Some(plan_id),
-            units,
-            ..Default::default()
-        };
-        let counts = store::plan_counts(&mut tx, &f, self.today()).await?;
-        let areas = cchc_store::plans::areas(&mut tx).await?;
-        let unit_names: std::collections::HashMap<UnitId, String> =
-            cchc_store::units::list(&mut tx)
-                .await?
-                .into_iter()
-                .map(|u| (u.id, u.name))
-                .collect();
+        let counts = store::plan_counts(tx, plan_id, scope.as_deref(), self.today()).await?;
+        let areas = cchc_store::plans::areas(tx).await?;
+        let unit_names: std::collections::HashMap<UnitId, &str> =
+            units.iter().map(|u| (u.id, u.name.as_str())).collect();
         let mut by_area: Vec<Count> = counts
             .iter()
             .map(|c| {
@@ -299,7 +303,7 @@ impl App {
             .into_iter()
             .map(|c| Count {
                 key_id: Some(c.unit_id),
-                key_name: unit_names.get(&c.unit_id).cloned(),
+                key_name: unit_names.get(&c.unit_id).map(|n| n.to_string()),
                 status: c.status,
                 n: c.n,
                 overdue: c.overdue,

@@ -247,30 +247,122 @@ pub async fn items_between(
     first: i64,
     last: i64,
 ) -> Result<Vec<PlanItem>> {
-    let sql = format!(
-        "SELECT {ITEM_COLUMNS} FROM plan_items WHERE plan_id = $1 AND position BETWEEN $2 AND $3 \
-         ORDER BY position, id"
-    );
-    let (rows, links) = on_conn!(tx, |c| {
-        let rows: Vec<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(plan_id)
-            .bind(first)
-            .bind(last)
-            .fetch_all(&mut *c)
-            .await?;
-        let links: Vec<UnitLink> = sqlx::query_as(
-            "SELECT tu.item_id, tu.unit_id, tu.role FROM task_units tu \
-             JOIN plan_items i ON i.id = tu.item_id \
-             WHERE i.plan_id = $1 AND i.position BETWEEN $2 AND $3 \
-             ORDER BY tu.item_id, tu.position",
+    select_items(tx, &ItemSlice::between(plan_id, first, last), None).await
+}
+
+/// Which items of a plan to read: a range of positions, optionally only
+/// the tasks of some units, or given ids.
+#[derive(Debug, Clone)]
+pub struct ItemSlice {
+    pub plan_id: PlanId,
+    pub first: i64,
+    pub last: i64,
+    /// Only items assigned (as lead or cooperating) to one of these units.
+    pub units: Option<Vec<UnitId>>,
+    /// Only these items.
+    pub ids: Option<Vec<ItemId>>,
+}
+
+impl ItemSlice {
+    pub fn between(plan_id: PlanId, first: i64, last: i64) -> ItemSlice {
+        ItemSlice {
+            plan_id,
+            first,
+            last,
+            units: None,
+            ids: None,
+        }
+    }
+
+    fn filter(&self) -> Where {
+        let mut w = Where::default();
+        w.push("plan_id =", Arg::Int(self.plan_id));
+        if self.first > 0 {
+            w.push("position >=", Arg::Int(self.first));
+        }
+        if self.last < i64::MAX {
+            w.push("position <=", Arg::Int(self.last));
+        }
+        if let Some(units) = &self.units {
+            let marks = w.marks(units.iter().chain([&-1]).map(|u| Arg::Int(*u)));
+            w.fixed(&format!(
+                "EXISTS (SELECT 1 FROM task_units tu WHERE tu.item_id = plan_items.id \
+                 AND tu.unit_id IN ({marks}))"
+            ));
+        }
+        if let Some(ids) = &self.ids {
+            w.any_of("id", ids.iter().map(|i| Arg::Int(*i)));
+        }
+        w
+    }
+}
+
+/// Up to `limit` items of `slice` from `offset`, in document order.
+pub async fn items_page(
+    tx: &mut Tx,
+    slice: &ItemSlice,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<PlanItem>> {
+    select_items(tx, slice, Some((limit, offset))).await
+}
+
+/// How many items `slice` holds.
+pub async fn count_slice(tx: &mut Tx, slice: &ItemSlice) -> Result<i64> {
+    let w = slice.filter();
+    let sql = format!("SELECT COUNT(*) FROM plan_items{}", w.sql());
+    Ok(on_conn!(tx, |c| bind_args!(
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_one(c)
+    .await?))
+}
+
+async fn select_items(
+    tx: &mut Tx,
+    slice: &ItemSlice,
+    page: Option<(i64, i64)>,
+) -> Result<Vec<PlanItem>> {
+    let w = slice.filter();
+    let tail = match page {
+        Some((limit, offset)) => format!(
+            " ORDER BY position, id LIMIT {} OFFSET {}",
+            limit.clamp(1, 100_000),
+            offset.max(0)
+        ),
+        None => " ORDER BY position, id".to_string(),
+    };
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM plan_items{}{tail}", w.sql());
+    let rows: Vec<ItemRow> = on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+        &w.args
+    )
+    .fetch_all(c)
+    .await?);
+    // A page's links by its ids (the primary key serves them); a whole
+    // range's by the same filter, in one pass.
+    let mut links_filter = Where::default();
+    let links_where = if page.is_some() || slice.ids.is_some() {
+        links_filter.any_of("tu.item_id", rows.iter().map(|r| Arg::Int(r.id)));
+        links_filter.sql()
+    } else {
+        links_filter = w;
+        format!(
+            " WHERE tu.item_id IN (SELECT id FROM plan_items{})",
+            links_filter.sql()
         )
-        .bind(plan_id)
-        .bind(first)
-        .bind(last)
-        .fetch_all(&mut *c)
-        .await?;
-        (rows, links)
-    });
+    };
+    let links_sql = format!(
+        "SELECT tu.item_id, tu.unit_id, tu.role FROM task_units tu{links_where} \
+         ORDER BY tu.item_id, tu.position"
+    );
+    let links: Vec<UnitLink> = on_conn!(tx, |c| bind_args!(
+        sqlx::query_as(sqlx::AssertSqlSafe(links_sql)),
+        &links_filter.args
+    )
+    .fetch_all(c)
+    .await?);
     Ok(rows
         .into_iter()
         .map(|r| {

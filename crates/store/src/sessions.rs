@@ -34,6 +34,26 @@ pub async fn create_session(tx: &mut Tx, s: &NewSession<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The user and last use of a session that exists, has not passed its
+/// absolute expiry and was used after `idle_since`. Reads only, so that
+/// requests do not queue for the write lock; see [`touch_session`].
+pub async fn live_session(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    idle_since: DateTime<Utc>,
+) -> Result<Option<(i64, DateTime<Utc>)>> {
+    Ok(on_conn!(tx, |c| sqlx::query_as(
+        "SELECT user_id, last_seen_at FROM sessions \
+         WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .bind(idle_since)
+    .fetch_optional(c)
+    .await?))
+}
+
 /// The session's user when it exists, has not passed its absolute expiry and
 /// was used after `idle_since`; its last use is then moved to `now`.
 pub async fn touch_session(
@@ -106,6 +126,22 @@ pub async fn create_api_token(
     .bind(now)
     .bind(expires_at)
     .fetch_one(c)
+    .await?))
+}
+
+/// The user and last use of a token that is neither revoked nor expired.
+pub async fn live_api_token(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, Option<DateTime<Utc>>)>> {
+    Ok(on_conn!(tx, |c| sqlx::query_as(
+        "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = $1 \
+         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(c)
     .await?))
 }
 

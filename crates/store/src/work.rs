@@ -88,9 +88,19 @@ fn count_from(f: &WorkFilter) -> &'static str {
 }
 
 fn open_list() -> String {
-    Status::OPEN_CODES
+    quoted_codes(|s| Status::OPEN_CODES.contains(&s.code()))
+}
+
+/// The final statuses, listed so that an index on status serves them.
+fn final_list() -> String {
+    quoted_codes(|s| !Status::OPEN_CODES.contains(&s.code()))
+}
+
+fn quoted_codes(keep: impl Fn(&Status) -> bool) -> String {
+    Status::ALL
         .iter()
-        .map(|c| format!("'{c}'"))
+        .filter(|s| keep(s))
+        .map(|s| format!("'{}'", s.code()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -134,7 +144,7 @@ fn where_of(f: &WorkFilter) -> Where {
         w.fixed(&format!("t.status IN ({})", open_list()));
     }
     if f.final_only {
-        w.fixed(&format!("t.status NOT IN ({})", open_list()));
+        w.fixed(&format!("t.status IN ({})", final_list()));
     }
     if let Some(d) = f.due_until {
         w.push("t.due_on <=", Arg::Date(d));
@@ -284,19 +294,28 @@ pub struct PlanCount {
     pub overdue: i64,
 }
 
-/// One pass over the plan's rows (an index holds every column it reads)
-/// for the overview's two tables; `f` must not need joins (plan, units and
-/// status filters only).
-pub async fn plan_counts(tx: &mut Tx, f: &WorkFilter, today: NaiveDate) -> Result<Vec<PlanCount>> {
-    let mut w = where_of(f);
+/// The overview's counts of one plan's rows, from the tallies the database
+/// keeps (migration 0006): a few hundred rows whatever the plan's size.
+/// `units` limits them to those units' rows.
+pub async fn plan_counts(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    units: Option<&[UnitId]>,
+    today: NaiveDate,
+) -> Result<Vec<PlanCount>> {
+    let mut w = Where::default();
+    w.push("plan_id =", Arg::Int(plan_id));
+    if let Some(units) = units {
+        w.any_of("unit_id", units.iter().map(|u| Arg::Int(*u)));
+    }
     w.args.push(Arg::Date(today));
     let today_mark = w.args.len();
     let sql = format!(
-        "SELECT t.area_id, t.unit_id, t.status, COUNT(*) AS n, \
-         SUM(CASE WHEN t.due_on < ${today_mark} AND t.status IN ({open}) THEN 1 ELSE 0 END) AS overdue\
-         {from}{} GROUP BY t.area_id, t.unit_id, t.status",
+        "SELECT NULLIF(area_key, 0) AS area_id, unit_id, status, \
+         CAST(SUM(n) AS BIGINT) AS n, \
+         CAST(SUM(CASE WHEN due_key < ${today_mark} AND status IN ({open}) THEN n ELSE 0 END) AS BIGINT) AS overdue \
+         FROM tracking_tallies{} GROUP BY area_key, unit_id, status",
         w.sql(),
-        from = count_from(f),
         open = open_list(),
     );
     Ok(on_conn!(tx, |c| bind_args!(
@@ -304,5 +323,31 @@ pub async fn plan_counts(tx: &mut Tx, f: &WorkFilter, today: NaiveDate) -> Resul
         &w.args
     )
     .fetch_all(c)
+    .await?))
+}
+
+/// How many tallies differ from a count of the tracking rows themselves
+/// (0 when the triggers kept them in step), for tests.
+pub async fn tally_drift(tx: &mut Tx) -> Result<i64> {
+    const KEYS: &str = "COALESCE(plan_id, 0) AS plan_id, COALESCE(area_id, 0) AS area_key, \
+        unit_id, status, COALESCE(due_on, '9999-12-31') AS due_key";
+    let sql = format!(
+        "SELECT COUNT(*) FROM (\
+         SELECT * FROM (SELECT {KEYS}, COUNT(*) AS n FROM tracking \
+           GROUP BY 1, 2, 3, 4, 5) c \
+         WHERE NOT EXISTS (SELECT 1 FROM tracking_tallies g WHERE g.plan_id = c.plan_id \
+           AND g.area_key = c.area_key AND g.unit_id = c.unit_id AND g.status = c.status \
+           AND CAST(g.due_key AS TEXT) = CAST(c.due_key AS TEXT) AND g.n = c.n) \
+         UNION ALL \
+         SELECT g.plan_id, g.area_key, g.unit_id, g.status, g.due_key, g.n FROM tracking_tallies g \
+         WHERE g.n <> (SELECT COUNT(*) FROM tracking t WHERE COALESCE(t.plan_id, 0) = g.plan_id \
+           AND COALESCE(t.area_id, 0) = g.area_key AND t.unit_id = g.unit_id \
+           AND t.status = g.status \
+           AND CAST(COALESCE(t.due_on, '9999-12-31') AS TEXT) = CAST(g.due_key AS TEXT))) d"
+    );
+    Ok(on_conn!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        sql
+    ))
+    .fetch_one(c)
     .await?))
 }

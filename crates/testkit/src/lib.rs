@@ -78,6 +78,17 @@ impl TestDb {
     pub fn backend(&self) -> Backend {
         self.db.backend()
     }
+
+    /// Runs one SQL statement as it is, e.g. to put data out of step on
+    /// purpose and see a check notice.
+    pub async fn execute(&self, sql: &str) {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        }
+        .expect("test SQL");
+    }
 }
 
 /// Replaces the database name (the URL path) of a PostgreSQL URL.

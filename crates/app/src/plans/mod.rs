@@ -6,13 +6,15 @@ mod import;
 mod items;
 mod structure;
 
+use std::collections::HashSet;
+
 use cchc_domain::actor::{Actor, Scope};
 use cchc_domain::plans::{ItemId, PLAN_VIEW_ROLES, Plan, PlanDraft, PlanId, PlanItem};
 use cchc_domain::roles::Role;
 use cchc_domain::text;
 use cchc_domain::units::UnitId;
 use cchc_store::Tx;
-use cchc_store::plans::{self as store, Area, TopItem};
+use cchc_store::plans::{self as store, Area, ItemSlice, TopItem};
 
 use crate::audit::{Change, record, snapshot};
 use crate::{App, AppError, Result};
@@ -64,10 +66,25 @@ pub struct PlanView {
 pub struct ItemRow {
     pub item: PlanItem,
     pub depth: usize,
+    /// A heading repeated from an earlier page to show where the page's
+    /// rows belong.
+    pub continued: bool,
 }
 
 /// Plans with more items than this show their tree a section at a time.
 pub const WHOLE_TREE_LIMIT: i64 = 300;
+
+/// Items per page of a section of a large plan (its headings come on top).
+pub const SECTION_PAGE_ITEMS: i64 = 100;
+
+/// The plan overview page: the rows shown, the progress and the units.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OverviewPage {
+    pub page: PlanPage,
+    pub overview: crate::work::Overview,
+    /// Every unit, sorted for display.
+    pub units: Vec<cchc_domain::units::Unit>,
+}
 
 /// The overview's part of a plan: the rows shown and, for a large plan,
 /// the sections to choose from.
@@ -80,6 +97,10 @@ pub struct PlanPage {
     pub section: Option<ItemId>,
     /// The budget of the items the actor sees (all, or its units' tasks).
     pub budget_total_vnd: i64,
+    /// The page of the section shown (from 1), and how many items the
+    /// section has for the actor; a plan shown whole is one page.
+    pub page: i64,
+    pub section_items: i64,
 }
 
 impl App {
@@ -136,36 +157,103 @@ impl App {
 
     /// The plan overview's share of the item tree. A plan of up to
     /// [`WHOLE_TREE_LIMIT`] items is shown whole; a larger one a top-level
-    /// item (section) at a time: `section`, or the first.
+    /// item (section) at a time, `section` or the first, in pages of
+    /// [`SECTION_PAGE_ITEMS`] items under the headings they belong to.
     pub async fn plan_page(
         &self,
         actor: &Actor,
         id: PlanId,
         section: Option<ItemId>,
+        page: i64,
     ) -> Result<PlanPage> {
         let mut tx = self.db.read().await?;
         let (plan, access) = self.plan_access(&mut tx, actor, id).await?;
+        self.page_in(&mut tx, actor, plan, access, section, page)
+            .await
+    }
+
+    /// The plan overview page in one read: [`App::plan_page`], the
+    /// progress counts of [`App::plan_overview`] and the units by name.
+    pub async fn plan_overview_page(
+        &self,
+        actor: &Actor,
+        id: PlanId,
+        section: Option<ItemId>,
+        page: i64,
+    ) -> Result<OverviewPage> {
+        let mut tx = self.db.read().await?;
+        let (plan, access) = self.plan_access(&mut tx, actor, id).await?;
+        let units = crate::units::sorted_units(&mut tx).await?;
+        let overview = self.overview_in(&mut tx, &access, id, &units).await?;
+        let page = self
+            .page_in(&mut tx, actor, plan, access, section, page)
+            .await?;
+        Ok(OverviewPage {
+            page,
+            overview,
+            units,
+        })
+    }
+
+    async fn page_in(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        plan: Plan,
+        access: Access,
+        section: Option<ItemId>,
+        page: i64,
+    ) -> Result<PlanPage> {
+        let id = plan.id;
         let units: Option<Vec<UnitId>> = match &access {
             Access::Whole => None,
             Access::Units(Scope::All) => None,
             Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
         };
-        let budget_total_vnd = store::budget_total(&mut tx, id, units.as_deref()).await?;
-        let (items, sections, shown) = if store::count_items(&mut tx, id).await? <= WHOLE_TREE_LIMIT
-        {
-            (store::items(&mut tx, id).await?, Vec::new(), None)
+        let budget_total_vnd = store::budget_total(tx, id, units.as_deref()).await?;
+        let whole_plan = store::count_items(tx, id).await? <= WHOLE_TREE_LIMIT;
+        let (rows, sections, shown, page, section_items) = if whole_plan {
+            let rows = structure::visible_rows(store::items(tx, id).await?, &access);
+            let n = rows.len() as i64;
+            (rows, Vec::new(), None, 1, n)
         } else {
-            let tops = store::top_items(&mut tx, id).await?;
+            let tops = store::top_items(tx, id).await?;
             let at = section
                 .and_then(|s| tops.iter().position(|t| t.id == s))
                 .unwrap_or(0);
-            let first = tops.get(at).map_or(0, |t| t.position);
-            let last = tops.get(at + 1).map_or(i64::MAX, |t| t.position - 1);
-            let items = store::items_between(&mut tx, id, first, last).await?;
+            let slice = ItemSlice {
+                units: units.clone(),
+                ..ItemSlice::between(
+                    id,
+                    tops.get(at).map_or(0, |t| t.position),
+                    tops.get(at + 1).map_or(i64::MAX, |t| t.position - 1),
+                )
+            };
+            let section_items = store::count_slice(tx, &slice).await?;
+            let pages = ((section_items + SECTION_PAGE_ITEMS - 1) / SECTION_PAGE_ITEMS).max(1);
+            let page = page.clamp(1, pages);
+            let items = store::items_page(
+                tx,
+                &slice,
+                SECTION_PAGE_ITEMS,
+                (page - 1) * SECTION_PAGE_ITEMS,
+            )
+            .await?;
+            let starts_at = items.first().map_or(0, |i| i.position);
+            let headings = ancestors(tx, id, &items).await?;
+            let repeated: HashSet<ItemId> = headings
+                .iter()
+                .filter(|h| page > 1 && h.position < starts_at)
+                .map(|h| h.id)
+                .collect();
+            let mut rows =
+                structure::visible_rows(items.into_iter().chain(headings).collect(), &access);
+            for r in &mut rows {
+                r.continued = repeated.contains(&r.item.id);
+            }
             let shown = tops.get(at).map(|t| t.id);
-            (items, tops, shown)
+            (rows, tops, shown, page, section_items)
         };
-        let rows = structure::visible_rows(items, &access);
         let whole = matches!(access, Access::Whole);
         if rows.is_empty() && !whole && sections.is_empty() {
             return Err(plan_not_found());
@@ -180,6 +268,8 @@ impl App {
             sections,
             section: shown,
             budget_total_vnd,
+            page,
+            section_items,
         })
     }
 
@@ -247,5 +337,34 @@ impl App {
         record(&mut tx, actor, now, change).await?;
         tx.commit().await?;
         Ok(after)
+    }
+}
+
+/// The headings above `items` that are not among them, so that a page of
+/// a section shows where its rows belong (a plan is a few levels deep).
+async fn ancestors(tx: &mut Tx, plan_id: PlanId, items: &[PlanItem]) -> Result<Vec<PlanItem>> {
+    let mut known: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
+    let mut wanted: Vec<ItemId> = items.iter().filter_map(|i| i.parent_id).collect();
+    let mut found = Vec::new();
+    loop {
+        wanted.retain(|id| !known.contains(id));
+        wanted.sort_unstable();
+        wanted.dedup();
+        if wanted.is_empty() {
+            return Ok(found);
+        }
+        let slice = ItemSlice {
+            ids: Some(std::mem::take(&mut wanted)),
+            ..ItemSlice::between(plan_id, 0, i64::MAX)
+        };
+        let parents = store::items_page(tx, &slice, i64::MAX, 0).await?;
+        if parents.is_empty() {
+            return Ok(found);
+        }
+        for p in parents {
+            known.insert(p.id);
+            wanted.extend(p.parent_id);
+            found.push(p);
+        }
     }
 }

@@ -205,6 +205,7 @@ pub(crate) fn visible_rows(items: Vec<PlanItem>, access: &Access) -> Vec<ItemRow
         .map(|((id, depth), _)| ItemRow {
             item: tree.items[&id].clone(),
             depth,
+            continued: false,
         })
         .collect()
 }

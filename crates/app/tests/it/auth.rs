@@ -35,6 +35,40 @@ async fn login_creates_a_session_that_expires_when_idle() {
     }
 }
 
+/// Requests read the session; its last use is written at most once a
+/// minute, so the idle window may close up to a minute early, never late.
+#[tokio::test]
+async fn a_session_records_its_use_at_most_once_a_minute() {
+    for t in apps().await {
+        let o = org::build(&t.app).await;
+        org::user(&t.app, "cv", Role::Staff, Some(o.inside), None).await;
+        let token = t
+            .app
+            .login("cv", org::PASSWORD, "10.0.0.1", None)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::seconds(30));
+        t.app.session_actor(&token, None).await.unwrap();
+        // 120 min after login, 119.5 min after that unrecorded use.
+        t.clock.advance(Duration::seconds(119 * 60 + 30));
+        assert!(
+            t.app.session_actor(&token, None).await.is_err(),
+            "{}",
+            t.db.name
+        );
+
+        let token = t
+            .app
+            .login("cv", org::PASSWORD, "10.0.0.1", None)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::seconds(61));
+        t.app.session_actor(&token, None).await.unwrap();
+        t.clock.advance(Duration::seconds(119 * 60 + 30));
+        t.app.session_actor(&token, None).await.unwrap();
+    }
+}
+
 #[tokio::test]
 async fn session_ends_at_absolute_expiry_and_on_logout() {
     for t in apps().await {

@@ -313,25 +313,68 @@ async fn large_plans_are_shown_a_section_at_a_time() {
             "section II moved down"
         );
 
-        let page = t.app.plan_page(&c, plan.id, None).await.unwrap();
+        let page = t.app.plan_page(&c, plan.id, None, 1).await.unwrap();
         let tops: Vec<i64> = page.sections.iter().map(|s| s.id).collect();
         assert_eq!(tops, vec![first.id, second.id]);
         assert_eq!(page.section, Some(first.id));
-        assert_eq!(
-            page.view.items.len(),
-            per_section + 2,
-            "section I and its tasks"
-        );
+        // Section I and its tasks, a page at a time.
+        let per_page = cchc_app::plans::SECTION_PAGE_ITEMS as usize;
+        assert_eq!(page.section_items as usize, per_section + 2);
+        assert_eq!(page.view.items.len(), per_page);
         assert_eq!(page.view.items[0].item.id, first.id);
-        assert_eq!(page.view.items.last().unwrap().item.id, late.id);
-        let page = t.app.plan_page(&c, plan.id, Some(second.id)).await.unwrap();
+        assert!(page.view.items.iter().all(|r| !r.continued));
+        let page = t.app.plan_page(&c, plan.id, None, 2).await.unwrap();
+        assert_eq!(page.page, 2);
+        let items = &page.view.items;
+        assert_eq!(items.len(), 1 + per_section + 2 - per_page);
+        assert_eq!(
+            (items[0].item.id, items[0].depth, items[0].continued),
+            (first.id, 0, true),
+            "section I repeated above its rows"
+        );
+        assert!(items[1..].iter().all(|r| r.depth == 1 && !r.continued));
+        assert_eq!(items.last().unwrap().item.id, late.id);
+        let past_end = t.app.plan_page(&c, plan.id, None, 99).await.unwrap();
+        assert_eq!(past_end.page, 2, "a page past the end shows the last");
+        let page = t
+            .app
+            .plan_page(&c, plan.id, Some(second.id), 1)
+            .await
+            .unwrap();
         assert_eq!(page.section, Some(second.id));
-        assert_eq!(page.view.items.len(), per_section + 1);
+        assert_eq!(page.view.items.len(), per_page);
         assert!(page.view.items[1..].iter().all(|r| r.depth == 1));
+
+        // A unit sees its own tasks of the section under their heading.
+        let mut draft = task("Việc của đơn vị ngoài", &[o.outside], &[], "", "");
+        draft.parent_id = Some(second.id);
+        let theirs = t.app.create_item(&c, plan.id, draft).await.unwrap();
+        org::user(
+            &t.app,
+            "cv.out",
+            Role::Staff,
+            Some(o.outside),
+            Some(o.outside),
+        )
+        .await;
+        let outsider = org::actor(&t.app, "cv.out").await;
+        let page = t
+            .app
+            .plan_page(&outsider, plan.id, Some(second.id), 1)
+            .await
+            .unwrap();
+        let shown: Vec<(i64, usize)> = page
+            .view
+            .items
+            .iter()
+            .map(|r| (r.item.id, r.depth))
+            .collect();
+        assert_eq!(shown, vec![(second.id, 0), (theirs.id, 1)]);
+        assert_eq!(page.section_items, 1);
 
         // A small plan is shown whole.
         let small = fixture::build(&t.app, &o).await;
-        let page = t.app.plan_page(&c, small.plan_id, None).await.unwrap();
+        let page = t.app.plan_page(&c, small.plan_id, None, 1).await.unwrap();
         assert!(page.sections.is_empty() && page.section.is_none());
         assert_eq!(
             page.view.items.len(),

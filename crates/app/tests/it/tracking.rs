@@ -298,6 +298,7 @@ async fn late_work_event_deadlines_and_undated_tasks() {
             cchc_store::tracking::stale_copies(&mut tx).await.unwrap(),
             0
         );
+        assert_eq!(cchc_store::work::tally_drift(&mut tx).await.unwrap(), 0);
         drop(tx);
         let q = cchc_app::work::WorkQuery {
             area_id: Some(area),
@@ -452,5 +453,79 @@ async fn my_work_lists_and_the_overview_count_by_area_and_unit() {
         let outsider = org::actor(&t.app, "cv.tts").await;
         let theirs = t.app.plan_overview(&outsider, f.plan_id).await.unwrap();
         assert_eq!(theirs.totals.total, 1, "only its own rows");
+    }
+}
+
+/// The overview reads tallies the database keeps by trigger: they must
+/// match the rows after reports, reassignment, deletion and a new period.
+#[tokio::test]
+async fn the_overview_tallies_follow_every_change() {
+    for t in apps().await {
+        let o = org::build(&t.app).await;
+        let f = fixture::build(&t.app, &o).await;
+        let c = coordinator();
+        let drift = async || {
+            let mut tx = t.db.db.read().await.unwrap();
+            cchc_store::work::tally_drift(&mut tx).await.unwrap()
+        };
+        let listed = async || {
+            let q = cchc_app::work::WorkQuery {
+                plan_id: Some(f.plan_id),
+                ..Default::default()
+            };
+            t.app.work_list(&c, &q, 1, 500).await.unwrap().total
+        };
+        assert_eq!(drift().await, 0, "after building the plan");
+
+        // A report changes a row's status.
+        let view = t.app.task(&c, f.task_id).await.unwrap();
+        let lead = &view.occurrences[0].rows[0].row;
+        t.app
+            .report(&c, lead.id, lead.version, done("Xong"))
+            .await
+            .unwrap();
+        assert_eq!(drift().await, 0, "after a report");
+        let overview = t.app.plan_overview(&c, f.plan_id).await.unwrap();
+        assert_eq!(overview.totals.done, 1, "{:?}", overview.totals);
+
+        // Reassigning the outside task drops its rows and adds others.
+        let (_, item) = t.app.item(&c, f.outside_task_id).await.unwrap();
+        let mut draft = item.draft();
+        draft.lead_unit_ids = vec![f.partner];
+        t.app
+            .update_item(&c, item.id, item.version, draft)
+            .await
+            .unwrap();
+        assert_eq!(drift().await, 0, "after reassignment");
+
+        // Deleting a task removes its rows by cascade.
+        let (_, item) = t.app.item(&c, f.outside_task_id).await.unwrap();
+        t.app.delete_item(&c, item.id, item.version).await.unwrap();
+        assert_eq!(drift().await, 0, "after deletion");
+
+        // A longer period adds occurrences to every task.
+        let before = listed().await;
+        let plan = t.app.plan(&c, f.plan_id).await.unwrap().plan;
+        let draft = cchc_domain::plans::PlanDraft {
+            number: plan.number.clone(),
+            title: plan.title.clone(),
+            issuing_unit_id: Some(plan.issuing_unit_id),
+            first_year: Some(2026),
+            last_year: Some(2027),
+            ..Default::default()
+        };
+        t.app
+            .update_plan(&c, plan.id, plan.version, draft)
+            .await
+            .unwrap();
+        assert_eq!(drift().await, 0, "after a new period");
+        let overview = t.app.plan_overview(&c, f.plan_id).await.unwrap();
+        assert!(listed().await > before);
+        assert_eq!(overview.totals.total, listed().await);
+
+        // The check itself notices a tally out of step.
+        t.db.execute("UPDATE tracking_tallies SET n = n + 1 WHERE status = 'done'")
+            .await;
+        assert_eq!(drift().await, 2, "from the rows' side and the tallies'");
     }
 }

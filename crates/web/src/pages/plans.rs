@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use cchc_app::plans::{ItemRow, PlanView};
+use cchc_app::plans::{ItemRow, OverviewPage, PlanView, SECTION_PAGE_ITEMS};
 use cchc_app::work::{Overview, Progress};
 use cchc_domain::ValidationErrors;
 use cchc_domain::actor::Actor;
@@ -18,7 +18,7 @@ use cchc_domain::tracking::Status;
 use super::{date_input, form_errors, opt_id};
 use crate::AppState;
 use crate::auth::PageUser;
-use crate::views::{Chrome, PageError, date_vn, opt_date_vn, render};
+use crate::views::{Chrome, PageError, Pager, date_vn, opt_date_vn, render};
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
@@ -246,6 +246,8 @@ pub struct TreeRow {
     pub lead: String,
     pub schedule: String,
     pub budget: String,
+    /// A heading repeated from the section's previous page.
+    pub continued: bool,
 }
 
 /// A section of a large plan in the overview's section bar.
@@ -290,6 +292,9 @@ struct ShowPage {
     rows: Vec<TreeRow>,
     /// For a large plan: its sections, one shown at a time.
     sections: Vec<SectionLink>,
+    /// Pages of the section shown, when it has more than one.
+    pager: Option<Pager>,
+    section: Option<i64>,
     statuses: Vec<&'static str>,
     totals: ProgressRow,
     by_area: Vec<ProgressRow>,
@@ -307,22 +312,29 @@ fn tree_rows(state_units: &[cchc_domain::units::Unit], view: &PlanView) -> Vec<T
     };
     view.items
         .iter()
-        .map(|ItemRow { item, depth }| TreeRow {
-            id: item.id,
-            depth: *depth,
-            number: item.number.clone(),
-            content: item.content.lines().next().unwrap_or_default().to_string(),
-            kind: item.kind,
-            is_task: item.kind == ItemKind::Task,
-            lead: item
-                .unit_ids(cchc_domain::plans::TaskRole::Lead)
-                .into_iter()
-                .map(name)
-                .collect::<Vec<_>>()
-                .join(", "),
-            schedule: item.schedule().source_text(),
-            budget: item.budget_vnd.map(format_budget).unwrap_or_default(),
-        })
+        .map(
+            |ItemRow {
+                 item,
+                 depth,
+                 continued,
+             }| TreeRow {
+                id: item.id,
+                depth: *depth,
+                continued: *continued,
+                number: item.number.clone(),
+                content: item.content.lines().next().unwrap_or_default().to_string(),
+                kind: item.kind,
+                is_task: item.kind == ItemKind::Task,
+                lead: item
+                    .unit_ids(cchc_domain::plans::TaskRole::Lead)
+                    .into_iter()
+                    .map(name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                schedule: item.schedule().source_text(),
+                budget: item.budget_vnd.map(format_budget).unwrap_or_default(),
+            },
+        )
         .collect()
 }
 
@@ -332,6 +344,8 @@ pub struct ShowQuery {
     ok: Option<String>,
     #[serde(default)]
     section: Option<String>,
+    #[serde(default)]
+    page: Option<String>,
 }
 
 pub async fn show(
@@ -341,13 +355,19 @@ pub async fn show(
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
     let section = q.section.as_deref().and_then(|s| s.trim().parse().ok());
-    let page = state.app.plan_page(&actor, id, section).await?;
-    let Overview {
-        totals,
-        by_area,
-        by_unit,
-    } = state.app.plan_overview(&actor, id).await?;
-    let units = state.app.units(&actor).await?;
+    let page_no = q.page.as_deref().and_then(|p| p.trim().parse().ok());
+    let OverviewPage {
+        page,
+        overview: Overview {
+            totals,
+            by_area,
+            by_unit,
+        },
+        units,
+    } = state
+        .app
+        .plan_overview_page(&actor, id, section, page_no.unwrap_or(1))
+        .await?;
     let view = &page.view;
     Ok(render(&ShowPage {
         chrome: Chrome::new(&actor, "/plans", view.plan.title.clone()).with_notice(q.ok.as_deref()),
@@ -372,6 +392,9 @@ pub async fn show(
                 current: page.section == Some(t.id),
             })
             .collect(),
+        pager: (!page.sections.is_empty() && page.section_items > SECTION_PAGE_ITEMS)
+            .then(|| Pager::new(page.page, SECTION_PAGE_ITEMS, page.section_items)),
+        section: page.section,
         statuses: Status::ALL.iter().map(|s| s.label()).collect(),
         totals: progress_rows(std::slice::from_ref(&totals)).remove(0),
         by_area: progress_rows(&by_area),

@@ -224,3 +224,76 @@ async fn forbidden_pages_say_so_in_vietnamese() {
         "staff do not see admin links"
     );
 }
+
+/// A plan too large to show whole: a section bar, pages of a section with
+/// their heading repeated, and the progress tables on every page.
+#[tokio::test]
+async fn a_large_plan_is_shown_by_section_and_page() {
+    use cchc_domain::plans::{ItemDraft, PlanDraft};
+    use cchc_testkit::plans::{coordinator, task};
+    for w in webs().await {
+        let app = &w.t.app;
+        let o = org::build(app).await;
+        org::user(app, "dm", Role::Coordinator, None, Some(o.inside)).await;
+        let dm = w.session("dm").await;
+        let c = coordinator();
+        let plan = app
+            .create_plan(
+                &c,
+                PlanDraft {
+                    title: "Kế hoạch nhiều nhiệm vụ".into(),
+                    issuing_unit_id: Some(o.root),
+                    first_year: Some(2026),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let mut sections = Vec::new();
+        for (n, title) in ["CẢI CÁCH THỂ CHẾ", "CẢI CÁCH TTHC"]
+            .into_iter()
+            .enumerate()
+        {
+            let section = ItemDraft {
+                kind: "section".into(),
+                number: ["I", "II"][n].into(),
+                content: title.into(),
+                ..Default::default()
+            };
+            let s = app.create_item(&c, plan.id, section).await.unwrap();
+            for i in 0..160 {
+                let mut t = task(&format!("Việc {n}-{i}"), &[o.inside], &[], "", "");
+                t.parent_id = Some(s.id);
+                t.number = format!("{}.", i + 1);
+                app.create_item(&c, plan.id, t).await.unwrap();
+            }
+            sections.push(s.id);
+        }
+        let first = w
+            .page(Method::GET, &format!("/plans/{}", plan.id), Some(&dm), None)
+            .await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+        let body = &first.body;
+        assert!(body.contains("hiển thị theo từng phần"), "section bar");
+        assert!(body.contains("Việc 0-98") && !body.contains("Việc 0-99<"));
+        assert!(body.contains("161 mục trong phần này · trang 1/2"));
+        let next = format!("/plans/{}?section={}&amp;page=2", plan.id, sections[0]);
+        assert!(body.contains(&next), "link to page 2");
+        assert!(body.contains("Tiến độ thực hiện"), "progress on the page");
+
+        let second = w
+            .page(
+                Method::GET,
+                &format!("/plans/{}?section={}&page=2", plan.id, sections[0]),
+                Some(&dm),
+                None,
+            )
+            .await;
+        assert_eq!(second.status, StatusCode::OK);
+        let body = &second.body;
+        assert!(body.contains("CẢI CÁCH THỂ CHẾ <em>(tiếp theo)</em>"));
+        assert!(body.contains("Việc 0-99<") && body.contains("Việc 0-159<"));
+        assert!(!body.contains("Việc 1-0<"), "not the next section");
+        assert!(body.contains("trang 2/2") && body.contains("Trang trước"));
+    }
+}
