@@ -216,6 +216,9 @@ impl App {
     pub async fn my_work(&self, actor: &Actor, soon_days: i64) -> Result<MyWork> {
         let units = self.my_units(actor);
         let mut tx = self.db.read().await?;
+        // Four lists of a few units' rows, each through the index on
+        // (unit, status, due date) whatever the dates: plan them once.
+        tx.plan_once().await?;
         let calendar = self.calendar_in(&mut tx).await?;
         let today = self.today();
         let soon_until = calendar

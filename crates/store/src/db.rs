@@ -150,4 +150,18 @@ impl Tx {
             Tx::Postgres(_) => Backend::Postgres,
         }
     }
+
+    /// For the rest of this transaction, PostgreSQL plans each statement
+    /// once per connection instead of for each set of values (SQLite always
+    /// does). For narrow queries served by one index whatever the values,
+    /// such as one unit's lists, where planning a five-table join costs
+    /// more than running it.
+    pub async fn plan_once(&mut self) -> Result<()> {
+        if let Tx::Postgres(t) = self {
+            sqlx::query("SET LOCAL plan_cache_mode = force_generic_plan")
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
 }

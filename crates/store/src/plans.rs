@@ -189,17 +189,11 @@ struct ItemRow {
     note: String,
     extra_json: String,
     version: i64,
+    /// The task's units as "unit_id:role" joined by commas, in order.
+    units: Option<String>,
 }
 
-#[derive(FromRow)]
-struct UnitLink {
-    item_id: i64,
-    unit_id: i64,
-    role: String,
-}
-
-/// `links` are the item's own unit links.
-fn to_item(r: ItemRow, links: &[UnitLink]) -> PlanItem {
+fn to_item(r: ItemRow) -> PlanItem {
     PlanItem {
         id: r.id,
         plan_id: r.plan_id,
@@ -218,20 +212,30 @@ fn to_item(r: ItemRow, links: &[UnitLink]) -> PlanItem {
         end_text: r.end_text,
         note: r.note,
         extra: serde_json::from_str::<BTreeMap<String, String>>(&r.extra_json).unwrap_or_default(),
-        units: links
-            .iter()
-            .map(|l| TaskUnit {
-                unit_id: l.unit_id,
-                role: TaskRole::parse(&l.role).unwrap_or(TaskRole::Cooperating),
+        units: r
+            .units
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|link| {
+                let (unit, role) = link.split_once(':')?;
+                Some(TaskUnit {
+                    unit_id: unit.parse().ok()?,
+                    role: TaskRole::parse(role).unwrap_or(TaskRole::Cooperating),
+                })
             })
             .collect(),
         version: r.version,
     }
 }
 
+/// An item's columns and its units, read with it through the primary key of
+/// `task_units` (one query for any number of items; both SQLite 3.44+ and
+/// PostgreSQL know `string_agg` with `ORDER BY`).
 const ITEM_COLUMNS: &str = "id, plan_id, parent_id, area_id, position, kind, number, content, \
     indicator, output, budget_vnd, lead_text, cooperating_text, start_text, end_text, note, \
-    extra_json, version";
+    extra_json, version, (SELECT string_agg(CAST(tu.unit_id AS TEXT) || ':' || tu.role, ',' \
+    ORDER BY tu.position) FROM task_units tu WHERE tu.item_id = plan_items.id) AS units";
 
 /// Every item of a plan, ordered by (parent, position); callers build the tree.
 pub async fn items(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<PlanItem>> {
@@ -340,38 +344,7 @@ async fn select_items(
     )
     .fetch_all(c)
     .await?);
-    // A page's links by its ids (the primary key serves them); a whole
-    // range's by the same filter, in one pass.
-    let mut links_filter = Where::default();
-    let links_where = if page.is_some() || slice.ids.is_some() {
-        links_filter.any_of("tu.item_id", rows.iter().map(|r| Arg::Int(r.id)));
-        links_filter.sql()
-    } else {
-        links_filter = w;
-        format!(
-            " WHERE tu.item_id IN (SELECT id FROM plan_items{})",
-            links_filter.sql()
-        )
-    };
-    let links_sql = format!(
-        "SELECT tu.item_id, tu.unit_id, tu.role FROM task_units tu{links_where} \
-         ORDER BY tu.item_id, tu.position"
-    );
-    let links: Vec<UnitLink> = on_conn!(tx, |c| bind_args!(
-        sqlx::query_as(sqlx::AssertSqlSafe(links_sql)),
-        &links_filter.args
-    )
-    .fetch_all(c)
-    .await?);
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            // `links` is sorted by item: find this item's run by bisection.
-            let from = links.partition_point(|l| l.item_id < r.id);
-            let to = from + links[from..].partition_point(|l| l.item_id == r.id);
-            to_item(r, &links[from..to])
-        })
-        .collect())
+    Ok(rows.into_iter().map(to_item).collect())
 }
 
 /// A top-level item (usually a section) and where it starts.
@@ -394,32 +367,32 @@ pub async fn top_items(tx: &mut Tx, plan_id: PlanId) -> Result<Vec<TopItem>> {
     .await?))
 }
 
-pub async fn count_items(tx: &mut Tx, plan_id: PlanId) -> Result<i64> {
-    Ok(on_conn!(tx, |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1"
-    )
-    .bind(plan_id)
-    .fetch_one(c)
-    .await?))
-}
-
-/// The plan's budget in VND: every item's, or (with `units`) the items
-/// assigned to one of those units.
-pub async fn budget_total(tx: &mut Tx, plan_id: PlanId, units: Option<&[UnitId]>) -> Result<i64> {
+/// How many items a plan has, and its budget in VND: every item's, or
+/// (with `units`) that of the items assigned to one of those units. One
+/// pass over the index on (plan, position, budget).
+pub async fn plan_size(
+    tx: &mut Tx,
+    plan_id: PlanId,
+    units: Option<&[UnitId]>,
+) -> Result<(i64, i64)> {
     let mut w = Where::default();
     w.push("i.plan_id =", Arg::Int(plan_id));
-    if let Some(units) = units {
-        let marks = w.marks(units.iter().chain([&-1]).map(|u| Arg::Int(*u)));
-        w.fixed(&format!(
-            "EXISTS (SELECT 1 FROM task_units tu WHERE tu.item_id = i.id AND tu.unit_id IN ({marks}))"
-        ));
-    }
+    let budget = match units {
+        None => "i.budget_vnd".to_string(),
+        Some(units) => {
+            let marks = w.marks(units.iter().chain([&-1]).map(|u| Arg::Int(*u)));
+            format!(
+                "CASE WHEN EXISTS (SELECT 1 FROM task_units tu WHERE tu.item_id = i.id \
+                 AND tu.unit_id IN ({marks})) THEN i.budget_vnd END"
+            )
+        }
+    };
     let sql = format!(
-        "SELECT CAST(COALESCE(SUM(i.budget_vnd), 0) AS BIGINT) FROM plan_items i{}",
+        "SELECT COUNT(*), CAST(COALESCE(SUM({budget}), 0) AS BIGINT) FROM plan_items i{}",
         w.sql()
     );
     Ok(on_conn!(tx, |c| bind_args!(
-        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)),
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)),
         &w.args
     )
     .fetch_one(c)
@@ -428,20 +401,11 @@ pub async fn budget_total(tx: &mut Tx, plan_id: PlanId, units: Option<&[UnitId]>
 
 pub async fn item(tx: &mut Tx, id: ItemId) -> Result<Option<PlanItem>> {
     let sql = format!("SELECT {ITEM_COLUMNS} FROM plan_items WHERE id = $1");
-    let (row, links) = on_conn!(tx, |c| {
-        let row: Option<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await?;
-        let links: Vec<UnitLink> = sqlx::query_as(
-            "SELECT item_id, unit_id, role FROM task_units WHERE item_id = $1 ORDER BY position",
-        )
+    let row: Option<ItemRow> = on_conn!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id)
-        .fetch_all(&mut *c)
-        .await?;
-        (row, links)
-    });
-    Ok(row.map(|r| to_item(r, &links)))
+        .fetch_optional(c)
+        .await?);
+    Ok(row.map(to_item))
 }
 
 pub async fn insert_item(

@@ -152,22 +152,6 @@ async fn run(db: TestDb, tasks: usize) {
         .login("cv", org::PASSWORD, "127.0.0.1", None)
         .await
         .expect("login");
-    // Where a single overview request spends its time, use case by use case.
-    let dm = org::actor(&t.app, "dm").await;
-    for _ in 0..3 {
-        let t0 = Instant::now();
-        t.app.plan_page(&dm, plan_id, None, 1).await.expect("page");
-        let t1 = Instant::now();
-        t.app.plan_overview(&dm, plan_id).await.expect("overview");
-        let t2 = Instant::now();
-        t.app.units(&dm).await.expect("units");
-        eprintln!(
-            "{name}: overview parts: items {:.1?}, counts {:.1?}, units {:.1?}",
-            t1 - t0,
-            t2 - t1,
-            t2.elapsed()
-        );
-    }
     let router = cchc_web::router(t.app.clone(), cchc_web::WebConfig::default());
     for (label, path, session) in [
         (
@@ -193,6 +177,32 @@ async fn run(db: TestDb, tasks: usize) {
             max.as_secs_f64() * 1e3
         );
     }
+
+    // Where a request spends its time: each use case alone, median of 50.
+    let dm = org::actor(&t.app, "dm").await;
+    let cv = org::actor(&t.app, "cv").await;
+    let mut parts = Vec::new();
+    macro_rules! alone {
+        ($label:expr, $call:expr) => {{
+            let mut times = Vec::new();
+            for _ in 0..50 {
+                let t0 = Instant::now();
+                $call.await.expect($label);
+                times.push(t0.elapsed());
+            }
+            times.sort();
+            parts.push(format!("{} {:.1?}", $label, times[times.len() / 2]));
+        }};
+    }
+    alone!("session", t.app.session_actor(&staff_session, None));
+    alone!(
+        "overview page",
+        t.app.plan_overview_page(&dm, plan_id, None, 1)
+    );
+    alone!("  of which items", t.app.plan_page(&dm, plan_id, None, 1));
+    alone!("  of which counts", t.app.plan_overview(&dm, plan_id));
+    alone!("my work", t.app.my_work(&cv, 5));
+    println!("{name:<8} use cases alone (median): {}", parts.join(", "));
 }
 
 fn main() {

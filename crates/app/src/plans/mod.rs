@@ -210,8 +210,8 @@ impl App {
             Access::Units(Scope::All) => None,
             Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
         };
-        let budget_total_vnd = store::budget_total(tx, id, units.as_deref()).await?;
-        let whole_plan = store::count_items(tx, id).await? <= WHOLE_TREE_LIMIT;
+        let (item_count, budget_total_vnd) = store::plan_size(tx, id, units.as_deref()).await?;
+        let whole_plan = item_count <= WHOLE_TREE_LIMIT;
         let (rows, sections, shown, page, section_items) = if whole_plan {
             let rows = structure::visible_rows(store::items(tx, id).await?, &access);
             let n = rows.len() as i64;

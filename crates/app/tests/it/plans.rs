@@ -371,6 +371,11 @@ async fn large_plans_are_shown_a_section_at_a_time() {
             .collect();
         assert_eq!(shown, vec![(second.id, 0), (theirs.id, 1)]);
         assert_eq!(page.section_items, 1);
+        // The budget: 10 million VND a task, all of them or the unit's own.
+        assert_eq!(page.budget_total_vnd, 10_000_000);
+        let all = t.app.plan_page(&c, plan.id, None, 1).await.unwrap();
+        let tasks = 2 * per_section as i64 + 2;
+        assert_eq!(all.budget_total_vnd, tasks * 10_000_000);
 
         // A small plan is shown whole.
         let small = fixture::build(&t.app, &o).await;
