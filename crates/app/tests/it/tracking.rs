@@ -456,8 +456,9 @@ async fn my_work_lists_and_the_overview_count_by_area_and_unit() {
     }
 }
 
-/// The overview reads tallies the database keeps by trigger: they must
-/// match the rows after reports, reassignment, deletion and a new period.
+/// The overview reads tallies and plan sizes the database keeps by
+/// trigger: they must match the rows after reports, reassignment, deletion
+/// and a new period.
 #[tokio::test]
 async fn the_overview_tallies_follow_every_change() {
     for t in apps().await {
@@ -467,6 +468,7 @@ async fn the_overview_tallies_follow_every_change() {
         let drift = async || {
             let mut tx = t.db.db.read().await.unwrap();
             cchc_store::work::tally_drift(&mut tx).await.unwrap()
+                + cchc_store::plans::plan_size_drift(&mut tx).await.unwrap()
         };
         let listed = async || {
             let q = cchc_app::work::WorkQuery {
@@ -492,11 +494,12 @@ async fn the_overview_tallies_follow_every_change() {
         let (_, item) = t.app.item(&c, f.outside_task_id).await.unwrap();
         let mut draft = item.draft();
         draft.lead_unit_ids = vec![f.partner];
+        draft.budget = "25,5".into();
         t.app
             .update_item(&c, item.id, item.version, draft)
             .await
             .unwrap();
-        assert_eq!(drift().await, 0, "after reassignment");
+        assert_eq!(drift().await, 0, "after reassignment and a new budget");
 
         // Deleting a task removes its rows by cascade.
         let (_, item) = t.app.item(&c, f.outside_task_id).await.unwrap();
@@ -523,9 +526,12 @@ async fn the_overview_tallies_follow_every_change() {
         assert!(listed().await > before);
         assert_eq!(overview.totals.total, listed().await);
 
-        // The check itself notices a tally out of step.
+        // The checks themselves notice a tally or a size out of step.
         t.db.execute("UPDATE tracking_tallies SET n = n + 1 WHERE status = 'done'")
             .await;
         assert_eq!(drift().await, 2, "from the rows' side and the tallies'");
+        t.db.execute("UPDATE plan_sizes SET budget_vnd = budget_vnd + 1")
+            .await;
+        assert_eq!(drift().await, 3);
     }
 }
