@@ -100,6 +100,7 @@ pub async fn year(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WorkingDaysQuery {
     /// The start date (e.g. the day a dossier was received), YYYY-MM-DD.
     pub from: NaiveDate,

@@ -18,6 +18,7 @@ use crate::pages::imports::read_upload;
 use crate::pages::tasks::download_response;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportParams {
     /// Only read the file: answer its preview (or the differences), store nothing.
     #[serde(default)]
@@ -74,6 +75,7 @@ pub async fn import(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportParams {
     /// `plan` (.docx, default), `appendix` (.docx) or `xlsx`.
     #[serde(default)]

@@ -36,6 +36,7 @@ pub struct NotificationPageDto {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only unread notifications.
     #[serde(default)]

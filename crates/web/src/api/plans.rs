@@ -197,6 +197,7 @@ impl ItemInput {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PlanQuery {
     /// Words of the number or title (diacritics ignored).
     #[serde(default)]
@@ -423,6 +424,7 @@ pub async fn task(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WorkParams {
     #[serde(default)]
     pub plan_id: Option<i64>,

@@ -92,6 +92,7 @@ pub struct UnitUpdate {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UnitQuery {
     /// Words to find in code, name, short name or aliases (diacritics ignored).
     #[serde(default)]

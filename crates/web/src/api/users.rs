@@ -108,6 +108,7 @@ pub struct UserPage {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UserQuery {
     /// Words to find in name, username or email (diacritics ignored).
     #[serde(default)]

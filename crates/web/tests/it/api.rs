@@ -223,6 +223,20 @@ async fn openapi_document_covers_every_api_route() {
             route.path
         );
     }
+    // A path parameter names a part of its path; the rest are query ones.
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap();
+                let in_path = path.contains(&format!("{{{name}}}"));
+                assert_eq!(
+                    p["in"].as_str().unwrap(),
+                    if in_path { "path" } else { "query" },
+                    "{method} {path}: {name}"
+                );
+            }
+        }
+    }
     let docs = web.api(Method::GET, "/api/docs/", None, None).await;
     assert_eq!(docs.status, StatusCode::OK);
     assert!(

@@ -79,6 +79,7 @@ impl From<TimelinessTable> for TimelinessTableDto {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TimelinessQuery {
     /// The report year; default: this year.
     pub year: Option<i32>,

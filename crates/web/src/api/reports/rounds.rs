@@ -29,6 +29,7 @@ pub async fn types(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct YearQuery {
     /// The report year; default: this year.
     pub year: Option<i32>,

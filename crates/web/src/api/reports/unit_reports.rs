@@ -138,6 +138,7 @@ pub async fn versions(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DiffQuery {
     /// The older version's number.
     pub from: i64,
