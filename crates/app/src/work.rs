@@ -18,6 +18,12 @@ use crate::plans::{Access, work_scope};
 use crate::{App, AppError, Result};
 
 /// Filters of the work list, as the user sets them.
+/// Rows shown at most in each list of "my unit"; a full list says there
+/// are more and links to the work list.
+pub const MY_LIST_ROWS: i64 = 200;
+/// Recently done rows shown on "my unit".
+pub const MY_DONE_ROWS: i64 = 20;
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct WorkQuery {
     #[serde(default)]
@@ -212,7 +218,8 @@ impl App {
     }
 
     /// Overdue, due soon (within `soon_days` working days), undated and
-    /// recently done work of the actor's units.
+    /// recently done work of the actor's units: up to [`MY_LIST_ROWS`]
+    /// rows each, [`MY_DONE_ROWS`] done ones.
     pub async fn my_work(&self, actor: &Actor, soon_days: i64) -> Result<MyWork> {
         let units = self.my_units(actor);
         let mut tx = self.db.read().await?;
@@ -248,10 +255,10 @@ impl App {
             ..base
         };
         Ok(MyWork {
-            overdue: store::rows(&mut tx, &overdue, Order::Due, 200, 0).await?,
-            due_soon: store::rows(&mut tx, &soon, Order::Due, 200, 0).await?,
-            undated: store::rows(&mut tx, &undated, Order::Plan, 50, 0).await?,
-            done: store::rows(&mut tx, &done, Order::Updated, 20, 0).await?,
+            overdue: store::rows(&mut tx, &overdue, Order::Due, MY_LIST_ROWS, 0).await?,
+            due_soon: store::rows(&mut tx, &soon, Order::Due, MY_LIST_ROWS, 0).await?,
+            undated: store::rows(&mut tx, &undated, Order::Plan, MY_LIST_ROWS, 0).await?,
+            done: store::rows(&mut tx, &done, Order::Updated, MY_DONE_ROWS, 0).await?,
             units,
             soon_days,
         })

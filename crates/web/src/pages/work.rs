@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use cchc_app::work::{MyWork, WorkQuery};
+use cchc_app::work::{MY_LIST_ROWS, MyWork, WorkQuery};
 use cchc_domain::tracking::Status;
 use cchc_store::work::WorkRow;
 
@@ -58,6 +58,35 @@ pub struct Section {
     pub title: &'static str,
     pub empty: &'static str,
     pub lines: Vec<Line>,
+    /// The work list with all of this section's rows, when it shows only
+    /// the first [`MY_LIST_ROWS`].
+    pub more: Option<&'static str>,
+}
+
+impl Section {
+    /// The count for the cards: "200+" when the list was cut.
+    pub fn count(&self) -> String {
+        match self.more {
+            Some(_) => format!("{}+", self.lines.len()),
+            None => self.lines.len().to_string(),
+        }
+    }
+}
+
+fn section(
+    anchor: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    rows: &[WorkRow],
+    all: &'static str,
+) -> Section {
+    Section {
+        anchor,
+        title,
+        empty,
+        lines: rows.iter().map(line).collect(),
+        more: (rows.len() as i64 >= MY_LIST_ROWS).then_some(all),
+    }
 }
 
 #[derive(Template)]
@@ -91,29 +120,33 @@ pub async fn my(
     Ok(render(&MyPage {
         chrome: Chrome::new(&actor, "/my", "Việc của đơn vị tôi"),
         sections: vec![
-            Section {
-                anchor: "qua-han",
-                title: "Quá hạn",
-                empty: "Không có việc quá hạn.",
-                lines: overdue.iter().map(line).collect(),
-            },
-            Section {
-                anchor: "sap-den-han",
-                title: "Sắp đến hạn",
-                empty: "Không có việc đến hạn trong thời gian tới.",
-                lines: due_soon.iter().map(line).collect(),
-            },
-            Section {
-                anchor: "chua-co-han",
-                title: "Chưa có thời hạn",
-                empty: "Mọi việc đều đã có thời hạn.",
-                lines: undated.iter().map(line).collect(),
-            },
+            section(
+                "qua-han",
+                "Quá hạn",
+                "Không có việc quá hạn.",
+                &overdue,
+                "/work?overdue=true",
+            ),
+            section(
+                "sap-den-han",
+                "Sắp đến hạn",
+                "Không có việc đến hạn trong thời gian tới.",
+                &due_soon,
+                "/work",
+            ),
+            section(
+                "chua-co-han",
+                "Chưa có thời hạn",
+                "Mọi việc đều đã có thời hạn.",
+                &undated,
+                "/work?undated=true",
+            ),
             Section {
                 anchor: "da-xong",
                 title: "Đã có kết quả gần đây",
                 empty: "Chưa có việc nào có kết quả.",
                 lines: done.iter().map(line).collect(),
+                more: None,
             },
         ],
         soon_days,

@@ -295,5 +295,15 @@ async fn a_large_plan_is_shown_by_section_and_page() {
         assert!(body.contains("Việc 0-99<") && body.contains("Việc 0-159<"));
         assert!(!body.contains("Việc 1-0<"), "not the next section");
         assert!(body.contains("trang 2/2") && body.contains("Trang trước"));
+
+        // The unit's 320 tasks have no dates yet: "my unit" shows the first
+        // 200 and says there are more.
+        org::user(app, "cv", Role::Staff, Some(o.inside), Some(o.inside)).await;
+        let cv = w.session("cv").await;
+        let my = w.page(Method::GET, "/my", Some(&cv), None).await;
+        assert_eq!(my.status, StatusCode::OK);
+        assert!(my.body.contains(">200+</span>"), "count of a cut list");
+        assert!(my.body.contains("href=\"/work?undated=true\""));
+        assert!(my.body.contains(">0</span>"), "nothing overdue");
     }
 }
