@@ -109,6 +109,38 @@ pub(crate) async fn start_browser() -> Option<(Driver, Client)> {
     panic!("chromedriver did not start");
 }
 
+/// Logs in as a demo user from a fresh login page and waits for the home page.
+pub(crate) async fn log_in(client: &Client, base: &str, username: &str) {
+    client.delete_all_cookies().await.expect("cookies");
+    client.goto(&format!("{base}/login")).await.unwrap();
+    client
+        .find(Locator::Css("input[name=username]"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys(cchc_app::demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//h1[contains(., 'Xin chào')]"))
+        .await
+        .expect("logged in");
+}
+
 pub(crate) async fn shot(client: &Client, name: &str) {
     if let Ok(dir) = std::env::var("CCHC_SCREENSHOT_DIR") {
         let png = client.screenshot().await.expect("screenshot");
@@ -145,32 +177,7 @@ async fn a_coordinator_and_an_admin_use_the_app_in_chromium() {
             .starts_with("/login")
     );
     shot(&client, "01-login").await;
-    client
-        .find(Locator::Css("input[name=username]"))
-        .await
-        .unwrap()
-        .send_keys("admin")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=password]"))
-        .await
-        .unwrap()
-        .send_keys(cchc_app::demo::DEMO_PASSWORD)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(Locator::XPath("//h1[contains(., 'Xin chào')]"))
-        .await
-        .expect("home page");
+    log_in(&client, &base, "admin").await;
     shot(&client, "02-home").await;
     let htmx: serde_json::Value = client.execute("return typeof htmx", vec![]).await.unwrap();
     assert_eq!(htmx, "object", "htmx loads under the CSP");
@@ -423,33 +430,7 @@ async fn the_coordinator_follows_the_demo_plan_in_chromium() {
     };
     let (base, _t) = start_server().await;
     client.set_window_size(1366, 768).await.expect("window");
-    client.goto(&format!("{base}/login")).await.unwrap();
-    client
-        .find(Locator::Css("input[name=username]"))
-        .await
-        .unwrap()
-        .send_keys("daumoi")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=password]"))
-        .await
-        .unwrap()
-        .send_keys(cchc_app::demo::DEMO_PASSWORD)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(Locator::XPath("//h1[contains(., 'Xin chào')]"))
-        .await
-        .unwrap();
+    log_in(&client, &base, "daumoi").await;
 
     client.goto(&format!("{base}/plans")).await.unwrap();
     client

@@ -9,38 +9,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::browser::{body_text, shot, start_browser, start_server};
-
-async fn log_in(client: &Client, base: &str, username: &str) {
-    client.delete_all_cookies().await.expect("cookies");
-    client.goto(&format!("{base}/login")).await.unwrap();
-    client
-        .find(Locator::Css("input[name=username]"))
-        .await
-        .unwrap()
-        .send_keys(username)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=password]"))
-        .await
-        .unwrap()
-        .send_keys(cchc_app::demo::DEMO_PASSWORD)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(Locator::XPath("//h1[contains(., 'Xin chào')]"))
-        .await
-        .expect("logged in");
-}
+use crate::browser::{body_text, log_in, shot, start_browser, start_server};
 
 async fn click(client: &Client, xpath: &str) {
     client
