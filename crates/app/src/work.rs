@@ -17,13 +17,13 @@ use cchc_store::work::{self as store, Count, Order, WorkFilter, WorkRow};
 use crate::plans::{Access, work_scope};
 use crate::{App, AppError, Result};
 
-/// Filters of the work list, as the user sets them.
 /// Rows shown at most in each list of "my unit"; a full list says there
 /// are more and links to the work list.
 pub const MY_LIST_ROWS: i64 = 200;
 /// Recently done rows shown on "my unit".
 pub const MY_DONE_ROWS: i64 = 20;
 
+/// Filters of the work list, as the user sets them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct WorkQuery {
     #[serde(default)]
@@ -281,10 +281,7 @@ impl App {
         units: &[Unit],
     ) -> Result<Overview> {
         // A plan seen in part shows only the actor's units' rows.
-        let scope: Option<Vec<UnitId>> = match access {
-            Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
-            _ => None,
-        };
+        let scope = access.unit_filter();
         let counts = store::plan_counts(tx, plan_id, scope.as_deref(), self.today()).await?;
         let areas = cchc_store::plans::areas(tx).await?;
         let unit_names: std::collections::HashMap<UnitId, &str> =

@@ -251,7 +251,7 @@ pub async fn items_between(
     first: i64,
     last: i64,
 ) -> Result<Vec<PlanItem>> {
-    select_items(tx, &ItemSlice::between(plan_id, first, last), None).await
+    items_in(tx, &ItemSlice::between(plan_id, first, last)).await
 }
 
 /// Which items of a plan to read: a range of positions, optionally only
@@ -299,6 +299,11 @@ impl ItemSlice {
         }
         w
     }
+}
+
+/// Every item of `slice`, in document order.
+pub async fn items_in(tx: &mut Tx, slice: &ItemSlice) -> Result<Vec<PlanItem>> {
+    select_items(tx, slice, None).await
 }
 
 /// Up to `limit` items of `slice` from `offset`, in document order.
@@ -385,14 +390,13 @@ pub async fn plan_size(
     let Some(units) = units else {
         return Ok((items, budget));
     };
-    let mut w = Where::default();
-    w.push("i.plan_id =", Arg::Int(plan_id));
-    let marks = w.marks(units.iter().chain([&-1]).map(|u| Arg::Int(*u)));
-    w.fixed(&format!(
-        "EXISTS (SELECT 1 FROM task_units tu WHERE tu.item_id = i.id AND tu.unit_id IN ({marks}))"
-    ));
+    let w = ItemSlice {
+        units: Some(units.to_vec()),
+        ..ItemSlice::between(plan_id, 0, i64::MAX)
+    }
+    .filter();
     let sql = format!(
-        "SELECT CAST(COALESCE(SUM(i.budget_vnd), 0) AS BIGINT) FROM plan_items i{}",
+        "SELECT CAST(COALESCE(SUM(budget_vnd), 0) AS BIGINT) FROM plan_items{}",
         w.sql()
     );
     let budget = on_conn!(tx, |c| bind_args!(

@@ -44,6 +44,14 @@ pub(crate) enum Access {
 }
 
 impl Access {
+    /// The units whose rows the actor sees, or None for every unit.
+    pub fn unit_filter(&self) -> Option<Vec<UnitId>> {
+        match self {
+            Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
+            Access::Whole | Access::Units(Scope::All) => None,
+        }
+    }
+
     pub fn sees_item(&self, item: &PlanItem) -> bool {
         match self {
             Access::Whole => true,
@@ -205,11 +213,7 @@ impl App {
         page: i64,
     ) -> Result<PlanPage> {
         let id = plan.id;
-        let units: Option<Vec<UnitId>> = match &access {
-            Access::Whole => None,
-            Access::Units(Scope::All) => None,
-            Access::Units(Scope::Units(units)) => Some(units.iter().copied().collect()),
-        };
+        let units = access.unit_filter();
         let (item_count, budget_total_vnd) = store::plan_size(tx, id, units.as_deref()).await?;
         let whole_plan = item_count <= WHOLE_TREE_LIMIT;
         let (rows, sections, shown, page, section_items) = if whole_plan {
@@ -357,7 +361,7 @@ async fn ancestors(tx: &mut Tx, plan_id: PlanId, items: &[PlanItem]) -> Result<V
             ids: Some(std::mem::take(&mut wanted)),
             ..ItemSlice::between(plan_id, 0, i64::MAX)
         };
-        let parents = store::items_page(tx, &slice, i64::MAX, 0).await?;
+        let parents = store::items_in(tx, &slice).await?;
         if parents.is_empty() {
             return Ok(found);
         }
