@@ -23,6 +23,14 @@ pub struct NavGroup {
     pub items: Vec<NavItem>,
 }
 
+/// The query of a page that only shows a notice: `?ok=` left by a
+/// redirect after saving (see [`Chrome::with_notice`]).
+#[derive(serde::Deserialize, Default)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    pub ok: Option<String>,
+}
+
 /// The frame around every logged-in page.
 pub struct Chrome {
     pub title: String,

@@ -16,7 +16,7 @@ use cchc_domain::tracking::{Review, Status, StatusUpdate};
 use super::date_input;
 use crate::AppState;
 use crate::auth::PageUser;
-use crate::views::{Chrome, PageError, datetime_vn, opt_date_vn, render};
+use crate::views::{Chrome, NoticeQuery, PageError, datetime_vn, opt_date_vn, render};
 
 /// What the template needs per unit row, already formatted.
 pub struct RowCard {
@@ -198,17 +198,11 @@ fn page(
     }
 }
 
-#[derive(Deserialize, Default)]
-pub struct ShowQuery {
-    #[serde(default)]
-    ok: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<ShowQuery>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
     let view = state.app.task(&actor, id).await?;
     let mut p = page(&actor, view, state.app.today(), None);

@@ -17,7 +17,7 @@ use super::{date_input, opt_id, opt_text};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::error::status_of;
-use crate::views::{Chrome, PageError, date_vn, opt_date_vn, render};
+use crate::views::{Chrome, NoticeQuery, PageError, date_vn, opt_date_vn, render};
 
 pub struct Row {
     id: i64,
@@ -103,17 +103,11 @@ struct ShowPage {
     show_history: bool,
 }
 
-#[derive(Deserialize)]
-pub struct OkQuery {
-    #[serde(default)]
-    ok: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<OkQuery>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
     let units = state.app.units(&actor).await?;
     let unit = units

@@ -18,7 +18,7 @@ use super::{opt_id, opt_text};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::error::status_of;
-use crate::views::{Chrome, PageError, Pager, render};
+use crate::views::{Chrome, NoticeQuery, PageError, Pager, render};
 
 const PER_PAGE: i64 = 25;
 /// Role rows on the form: the user's grants plus empty rows up to this many.
@@ -318,17 +318,11 @@ pub async fn create(
     }
 }
 
-#[derive(Deserialize)]
-pub struct OkQuery {
-    #[serde(default)]
-    ok: Option<String>,
-}
-
 pub async fn edit_form(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<OkQuery>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
     let user = state.app.user(&actor, id).await?;
     let args = FormArgs {

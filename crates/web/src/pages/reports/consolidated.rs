@@ -19,7 +19,7 @@ use super::sections::{ManualCard, anchor, figure_parts};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::pages::form_errors;
-use crate::views::{Chrome, PageError, date_vn, number_vn, opt_date_vn, render};
+use crate::views::{Chrome, NoticeQuery, PageError, date_vn, number_vn, opt_date_vn, render};
 
 pub struct Contribution {
     pub unit_name: String,
@@ -186,18 +186,12 @@ async fn page(
     })
 }
 
-#[derive(Deserialize, Default)]
-pub struct ShowQuery {
-    #[serde(default)]
-    ok: Option<String>,
-}
-
 /// `GET /reports/rounds/{id}/consolidated`
 pub async fn show(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<ShowQuery>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
     let mut p = page(&state, &actor, id, None).await?;
     p.chrome = p.chrome.with_notice(q.ok.as_deref());

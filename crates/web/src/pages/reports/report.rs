@@ -24,7 +24,7 @@ use crate::AppState;
 use crate::auth::PageUser;
 use crate::error::ApiError;
 use crate::pages::form_errors;
-use crate::views::{Chrome, PageError, datetime_hm_vn, opt_date_vn, render, time_vn};
+use crate::views::{Chrome, NoticeQuery, PageError, datetime_hm_vn, opt_date_vn, render, time_vn};
 
 pub struct VersionRow {
     pub number: i64,
@@ -150,18 +150,12 @@ pub(super) async fn rejected(
     Ok((status, render(&report_page(actor, view, extra))).into_response())
 }
 
-#[derive(Deserialize, Default)]
-pub struct ShowQuery {
-    #[serde(default)]
-    ok: Option<String>,
-}
-
 /// `GET /reports/{id}`
 pub async fn show(
     State(state): State<AppState>,
     PageUser(actor): PageUser,
     Path(id): Path<i64>,
-    Query(q): Query<ShowQuery>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
     let view = state.app.unit_report(&actor, id).await?;
     let mut page = report_page(&actor, view, Extra::default());
